@@ -1,0 +1,92 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Capstan: a GitOps reconciler. Modules depend one way:
+/// model → (yaml, manifests, git, engine, cluster protocol, store, http client) → simulator → core → server → cli.
+let package = Package(
+    name: "capstan",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "capstan", targets: ["capstan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+    ],
+    targets: [
+        // C libraries, each wrapped by exactly one Swift module.
+        .systemLibrary(name: "CLibGit2", path: "Sources/CLibGit2", pkgConfig: "libgit2",
+                       providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // Plain values shared by every layer.
+        .target(name: "CapstanModel", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
+        // Leaf modules.
+        .target(name: "CapstanYAML", dependencies: ["CapstanModel", "Yams"]),
+        .target(name: "CapstanManifests", dependencies: ["CapstanModel", "CapstanYAML"]),
+        .target(name: "CapstanGit", dependencies: ["CapstanModel", "CLibGit2"]),
+        .target(name: "CapstanHTTPClient", dependencies: ["CCurl"]),
+        .target(name: "CapstanEngine", dependencies: ["CapstanModel"]),
+        .target(name: "CapstanCluster", dependencies: ["CapstanModel"]),
+        .target(name: "CapstanStore", dependencies: [
+            "CapstanModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "CapstanConfig", dependencies: ["CapstanModel", "CapstanYAML"]),
+
+        // Backends.
+        .target(name: "CapstanSimulator", dependencies: [
+            "CapstanModel", "CapstanCluster", "CapstanStore", "CapstanEngine",
+        ]),
+
+        // The reconcile loop and the service around it.
+        .target(name: "CapstanCore", dependencies: [
+            "CapstanModel", "CapstanManifests", "CapstanGit", "CapstanEngine",
+            "CapstanCluster", "CapstanStore", "CapstanConfig",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        .target(name: "CapstanServer", dependencies: [
+            "CapstanCore", "CapstanSimulator",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        .target(name: "CapstanCLI", dependencies: [
+            "CapstanModel", "CapstanHTTPClient", "CapstanServer", "CapstanConfig", "CapstanYAML",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "capstan", dependencies: ["CapstanCLI"]),
+        .executableTarget(name: "capstan-bench", dependencies: [
+            "CapstanCore", "CapstanSimulator", "CapstanManifests", "CapstanGit", "CapstanStore",
+        ], path: "Sources/CapstanBench"),
+
+        // Tests: one target per module.
+        .testTarget(name: "CapstanModelTests", dependencies: ["CapstanModel"]),
+        .testTarget(name: "CapstanYAMLTests", dependencies: ["CapstanYAML"]),
+        .testTarget(name: "CapstanManifestsTests", dependencies: ["CapstanManifests"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "CapstanGitTests", dependencies: ["CapstanGit"]),
+        .testTarget(name: "CapstanHTTPClientTests", dependencies: ["CapstanHTTPClient"]),
+        .testTarget(name: "CapstanEngineTests", dependencies: ["CapstanEngine"]),
+        .testTarget(name: "CapstanStoreTests", dependencies: ["CapstanStore"]),
+        .testTarget(name: "CapstanConfigTests", dependencies: ["CapstanConfig"]),
+        .testTarget(name: "CapstanSimulatorTests", dependencies: ["CapstanSimulator"]),
+        .testTarget(name: "CapstanCoreTests", dependencies: [
+            "CapstanCore", "CapstanSimulator", "CapstanGit",
+        ]),
+        .testTarget(name: "CapstanServerTests", dependencies: [
+            "CapstanServer", "CapstanCLI", "CapstanHTTPClient",
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+#ifndef CAPSTAN_CLIBGIT2_SHIM_H
+#define CAPSTAN_CLIBGIT2_SHIM_H
+#include <git2.h>
+#endif
