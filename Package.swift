@@ -45,7 +45,7 @@ let package = Package(
 
         // Backends.
         .target(name: "CapstanSimulator", dependencies: [
-            "CapstanModel", "CapstanCluster", "CapstanStore", "CapstanEngine",
+            "CapstanModel", "CapstanCluster", "CapstanStore",
         ]),
 
         // The reconcile loop and the service around it.

@@ -1,0 +1,11 @@
+import CapstanModel
+
+/// A place Capstan converges desired state onto: the simulated cluster, a Docker engine, …
+public protocol ClusterBackend: ClusterReader, ClusterWriter {
+    /// The backend's name as apps name it in config (`simulated`, `docker`).
+    var name: String { get }
+    /// A stream of changes to objects: a watch. Each call gets its own stream; events that arrive while
+    /// the consumer is busy are buffered up to a bound, after which the oldest are dropped — consumers
+    /// are level-based and re-read the world when woken, so a dropped event loses nothing.
+    func events() -> AsyncStream<ClusterEvent>
+}

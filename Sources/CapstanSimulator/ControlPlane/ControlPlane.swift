@@ -1,0 +1,67 @@
+import CapstanModel
+import Foundation
+
+/// Everything the controllers of the simulated cluster read and write: objects, the simulated time,
+/// wake-up timers, the random generator and the event recorder.
+struct ControlPlane: Sendable {
+    var store = ObjectStore()
+    var now: Date
+    var timers = TimerQueue()
+    var random: SeededRandom
+    var events = EventRecorder()
+    var clusterIPs = ClusterIPAllocator()
+    let options: SimulatedClusterOptions
+
+    init(options: SimulatedClusterOptions, now: Date) {
+        self.options = options
+        self.now = SimulatedTime.quantize(now)
+        self.random = SeededRandom(seed: options.seed)
+    }
+
+    /// Asks for `controller` to look at `key` again after `delay` of simulated time.
+    mutating func requeue(_ controller: ControllerID, _ key: ResourceKey, after delay: TimeInterval) {
+        timers.schedule(controller, key, at: now.addingTimeInterval(max(delay, 0)))
+    }
+
+    /// Asks for `controller` to look at `key` again at `time` (now if it has passed).
+    mutating func requeue(_ controller: ControllerID, _ key: ResourceKey, at time: Date) {
+        timers.schedule(controller, key, at: max(time, now))
+    }
+
+    /// Creates an object the way the API server does for controllers: uid, timestamp, generation.
+    mutating func createObject(_ object: Resource) {
+        var object = object
+        object.uid = random.uid()
+        object.creationTimestamp = now
+        if object.spec != nil { object.generation = 1 }
+        store.create(object)
+    }
+
+    /// A fresh name `prefix-xxxxx` that no object of that type has in that namespace.
+    mutating func generateName(prefix: String, group: String, kind: String, namespace: String) -> String {
+        for _ in 0..<64 {
+            let name = "\(prefix)-\(random.nameSuffix())"
+            if store[ResourceKey(group: group, kind: kind, namespace: namespace, name: name)] == nil { return name }
+        }
+        return "\(prefix)-\(random.nameSuffix(length: 10))"
+    }
+
+    /// Records a Kubernetes Event about `object`.
+    mutating func recordEvent(_ object: Resource, type: EventRecorder.EventType = .normal, reason: String,
+                              message: String) {
+        var recorder = events
+        events = EventRecorder()
+        recorder.record(about: object, type: type, reason: reason, message: message, in: &self)
+        events = recorder
+    }
+
+    /// A free simulated Service address.
+    mutating func allocateClusterIP() -> String {
+        var allocator = clusterIPs
+        defer { clusterIPs = allocator }
+        return allocator.allocate(store, &random)
+    }
+
+    /// The current time in the simulation as an object timestamp.
+    var timestamp: Value { .string(SimulatedTime.format(now)) }
+}

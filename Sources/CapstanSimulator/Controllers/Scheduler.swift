@@ -1,0 +1,89 @@
+import CapstanModel
+import Foundation
+
+/// Binds pending pods to nodes: filters by fit (cpu, memory, pod count), nodeSelector and taints, then
+/// scores to spread one owner's replicas and prefer the least allocated node (kube-scheduler's defaults).
+/// A pod that fits nowhere stays Pending with a FailedScheduling event and is retried when capacity frees.
+struct Scheduler: Controller {
+    let id = ControllerID.scheduler
+    /// What is bound where, kept from the stream of changes so a decision never scans every pod.
+    private var usage = NodeUsage()
+    /// Pods waiting for a node.
+    private var pending: Set<ResourceKey> = []
+
+    mutating func keys(for change: ObjectChange, in plane: ControlPlane) -> [ResourceKey] {
+        switch (change.key.group, change.key.kind) {
+        case ("", "Pod"):
+            let freed = usage.observe(change)
+            let object = change.object
+            if change.kind != .deleted, object.nodeName.isEmpty, !object.isPodTerminated {
+                pending.insert(change.key)
+                return freed ? pending.sorted() : [change.key]
+            }
+            pending.remove(change.key)
+            return freed ? pending.sorted() : []
+        case ("", "Node"):
+            return pending.sorted()
+        default:
+            return []
+        }
+    }
+
+    mutating func reconcile(_ key: ResourceKey, in plane: inout ControlPlane) {
+        guard var pod = plane.store[key], pod.nodeName.isEmpty, !pod.isPodTerminated else {
+            pending.remove(key)
+            return
+        }
+        let nodes = plane.store.list(group: "", kind: "Node")
+        var filter = SchedulingFilter(pod: pod, usage: usage)
+        let feasible = nodes.filter { filter.fits($0) }
+        guard let chosen = best(of: feasible, for: pod, plane) else {
+            let message = filter.failureMessage(nodeCount: nodes.count)
+            setScheduledCondition(&pod, status: "False", reason: "Unschedulable", message: message, plane)
+            if plane.store.update(pod) {
+                plane.recordEvent(pod, type: .warning, reason: "FailedScheduling", message: message)
+            }
+            return
+        }
+        pod.value[path: ["spec", "nodeName"]] = .string(chosen.name)
+        setScheduledCondition(&pod, status: "True", reason: nil, message: nil, plane)
+        plane.store.update(pod)
+        pending.remove(key)
+        plane.recordEvent(pod, reason: "Scheduled",
+                          message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(chosen.name)")
+    }
+
+    /// The feasible node with the fewest replicas of the pod's owner, then the lowest allocation, then by name.
+    private func best(of nodes: [Resource], for pod: Resource, _ plane: ControlPlane) -> Resource? {
+        let ownerUID = pod.controllerReference?.uid
+        var siblingsPerNode: [String: Int] = [:]
+        if let ownerUID {
+            for sibling in plane.store.dependents(ofUID: ownerUID) where sibling.kind == "Pod" && !sibling.nodeName.isEmpty {
+                siblingsPerNode[sibling.nodeName, default: 0] += 1
+            }
+        }
+        return nodes.min { a, b in
+            let sa = siblingsPerNode[a.name] ?? 0, sb = siblingsPerNode[b.name] ?? 0
+            if sa != sb { return sa < sb }
+            let la = usage.allocatedFraction(of: a), lb = usage.allocatedFraction(of: b)
+            if la != lb { return la < lb }
+            return a.name < b.name
+        }
+    }
+
+    private func setScheduledCondition(_ pod: inout Resource, status: String, reason: String?, message: String?,
+                                       _ plane: ControlPlane) {
+        var conditions = pod.value[path: ["status", "conditions"]]?.arrayValue ?? []
+        let index = conditions.firstIndex { $0["type"]?.stringValue == "PodScheduled" }
+        if let index, conditions[index]["status"]?.stringValue == status,
+            conditions[index]["message"]?.stringValue == message
+        {
+            return
+        }
+        var condition: Value = ["type": "PodScheduled", "status": .string(status), "lastTransitionTime": plane.timestamp]
+        if let reason { condition["reason"] = .string(reason) }
+        if let message { condition["message"] = .string(message) }
+        if let index { conditions[index] = condition } else { conditions.append(condition) }
+        pod.value[path: ["status", "conditions"]] = .array(conditions)
+    }
+}

@@ -1,0 +1,79 @@
+import CapstanModel
+
+/// The filter phase for one pod: which nodes fit and, for those that do not, why — counted for the
+/// FailedScheduling message (`0/3 nodes are available: 3 Insufficient cpu.`).
+struct SchedulingFilter {
+    let pod: Resource
+    let usage: NodeUsage
+    private let requests: (cpu: Quantity, memory: Quantity)
+    private let nodeSelector: [String: String]
+    private let tolerations: [Value]
+    private var reasons: [String: Int] = [:]
+
+    init(pod: Resource, usage: NodeUsage) {
+        self.pod = pod
+        self.usage = usage
+        requests = pod.podRequests
+        nodeSelector = pod.value[path: ["spec", "nodeSelector"]]?.stringMap ?? [:]
+        tolerations = pod.value[path: ["spec", "tolerations"]]?.arrayValue ?? []
+    }
+
+    /// True when the pod can run on `node`; otherwise the reasons are counted.
+    mutating func fits(_ node: Resource) -> Bool {
+        var failures: [String] = []
+        if !isReady(node) { failures.append("node(s) were not ready") }
+        if node.value[path: ["spec", "unschedulable"]]?.boolValue == true {
+            failures.append("node(s) were unschedulable")
+        }
+        if let taint = untoleratedTaint(node) {
+            let value = taint["value"]?.stringValue.map { ": \($0)" } ?? ""
+            failures.append("node(s) had untolerated taint {\(taint["key"]?.stringValue ?? "")\(value)}")
+        }
+        let labels = node.labels
+        if nodeSelector.contains(where: { labels[$0.key] != $0.value }) {
+            failures.append("node(s) didn't match Pod's node affinity/selector")
+        }
+        let used = usage[node.name]
+        if used.pods + 1 > Int(node.allocatable("pods").value) { failures.append("Too many pods") }
+        if requests.cpu.milliValue > 0, used.cpu + requests.cpu > node.allocatable("cpu") {
+            failures.append("Insufficient cpu")
+        }
+        if requests.memory.milliValue > 0, used.memory + requests.memory > node.allocatable("memory") {
+            failures.append("Insufficient memory")
+        }
+        for failure in failures { reasons[failure, default: 0] += 1 }
+        return failures.isEmpty
+    }
+
+    /// kube-scheduler's message: reasons sorted, each with the number of nodes it applied to.
+    func failureMessage(nodeCount: Int) -> String {
+        let parts = reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        return "0/\(nodeCount) nodes are available: \(parts.joined(separator: ", "))."
+    }
+
+    private func isReady(_ node: Resource) -> Bool {
+        let conditions = node.value[path: ["status", "conditions"]]?.arrayValue ?? []
+        return conditions.contains { $0["type"]?.stringValue == "Ready" && $0["status"]?.stringValue == "True" }
+    }
+
+    private func untoleratedTaint(_ node: Resource) -> Value? {
+        let taints = node.value[path: ["spec", "taints"]]?.arrayValue ?? []
+        return taints.first { taint in
+            let effect = taint["effect"]?.stringValue ?? ""
+            guard effect == "NoSchedule" || effect == "NoExecute" else { return false }
+            return !tolerations.contains { Self.tolerates($0, taint) }
+        }
+    }
+
+    /// Kubernetes' toleration match: empty key with Exists tolerates everything; effect must match when set.
+    static func tolerates(_ toleration: Value, _ taint: Value) -> Bool {
+        let key = toleration["key"]?.stringValue ?? ""
+        let op = toleration["operator"]?.stringValue ?? "Equal"
+        let effect = toleration["effect"]?.stringValue ?? ""
+        if !effect.isEmpty, effect != taint["effect"]?.stringValue { return false }
+        if key.isEmpty { return op == "Exists" }
+        guard key == taint["key"]?.stringValue else { return false }
+        if op == "Exists" { return true }
+        return (toleration["value"]?.stringValue ?? "") == (taint["value"]?.stringValue ?? "")
+    }
+}

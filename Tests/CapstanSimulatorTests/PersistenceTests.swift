@@ -1,0 +1,53 @@
+import CapstanCluster
+import CapstanModel
+import CapstanStore
+import Foundation
+import Testing
+@testable import CapstanSimulator
+
+@Suite struct PersistenceTests {
+    @Test func aReopenedClusterHasTheSameObjectsAndWritesNothing() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capstan-sim-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.sqlite").path
+
+        var before: [Resource] = []
+        var timeBefore = Date.distantPast
+        do {
+            let store = try StateStore(path: path)
+            let cluster = try Fixtures.cluster(store: store)
+            try await cluster.applyAll([Fixtures.deployment("web", replicas: 3)])
+            await cluster.advance(by: .seconds(5))
+            before = try await cluster.pods()
+            timeBefore = await cluster.now
+        }
+        let store = try StateStore(path: path)
+        let reopened = try Fixtures.cluster(store: store)
+        let after = try await reopened.pods()
+        #expect(after == before)
+        #expect(await reopened.now == timeBefore)
+        #expect(await reopened.statistics.objectWrites == 0)
+        let deployment = try #require(try await reopened.object(Fixtures.deploymentKey("web")))
+        #expect(deployment.int("status", "availableReplicas") == 3)
+    }
+
+    @Test func aRolloutInterruptedByARestartResumes() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capstan-sim-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.sqlite").path
+        do {
+            let cluster = try Fixtures.cluster(store: try StateStore(path: path))
+            var manifest = Fixtures.deployment("web", replicas: 4)
+            try await cluster.applyAll([manifest])
+            await cluster.advance(by: .seconds(3))
+            manifest.value[path: ["spec", "template", "spec", "containers"]] = [["name": "app", "image": "nginx:1.28"]]
+            try await cluster.applyAll([manifest])
+            await cluster.advance(by: .seconds(1))
+        }
+        let cluster = try Fixtures.cluster(store: try StateStore(path: path))
+        await cluster.advance(by: .seconds(20))
+        let pods = try await cluster.pods()
+        #expect(pods.count == 4)
+        #expect(pods.allSatisfy { $0.containers.first?["image"] == "nginx:1.28" && $0.isPodReady })
+    }
+}
