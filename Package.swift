@@ -56,7 +56,9 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .target(name: "CapstanServer", dependencies: [
-            "CapstanCore", "CapstanSimulator",
+            "CapstanCore", "CapstanSimulator", "CapstanGit", "CapstanStore", "CapstanCluster", "CapstanConfig",
+            "CapstanModel",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -65,7 +65,8 @@ public actor SimulatedCluster: ClusterBackend {
 
     // MARK: ClusterWriter
 
-    public func apply(_ resources: [Resource]) async -> [Result<Resource, ClusterError>] {
+    public func apply(_ resources: [Resource], dryRun: Bool) async -> [Result<Resource, ClusterError>] {
+        if dryRun { return dryRunApply(resources) }
         statistics.applyRequests += resources.count
         var results: [Result<Resource, ClusterError>] = []
         results.reserveCapacity(resources.count)
@@ -79,6 +80,14 @@ public actor SimulatedCluster: ClusterBackend {
         if let failure = settle() { return results.map { _ in .failure(failure) } }
         // Return objects as they are after controllers ran (status, generation).
         return results.map { result in result.map { plane.store[$0.key] ?? $0 } }
+    }
+
+    /// Runs the API server's checks for the whole batch on a copy of the cluster and discards it.
+    private func dryRunApply(_ resources: [Resource]) -> [Result<Resource, ClusterError>] {
+        var scratch = plane
+        return resources.map { resource in
+            Result { () throws(ClusterError) in try APIServer.apply(resource, in: &scratch) }
+        }
     }
 
     public func delete(_ keys: [ResourceKey]) async -> [Result<Void, ClusterError>] {

@@ -1,0 +1,143 @@
+import CapstanCluster
+import CapstanEngine
+import CapstanModel
+import CapstanStore
+import Foundation
+
+/// Steps 6 and 7 of the recipe, on every exit path: health, status, history and inventory, written in one
+/// transaction, and the outcome that tells the loop when to look again.
+extension AppReconciler {
+    func recordSync(plan: SyncPlan, execution: SyncExecution, live: [ResourceKey: Resource], revision: Revision,
+                    trigger: SyncTrigger, startedAt: Date) async -> ReconcileOutcome {
+        let changeSet = execution.changeSet(plan)
+        let inventoryChange = inventoryChange(after: execution, plan: plan, live: live, revision: revision)
+        let synced = Set(execution.applied.keys).union(plan.changes.filter { $0.action == .unchanged }.map(\.key))
+        let (resources, health) = assess(plan, live: live, synced: synced)
+        let pruneSkipped = plan.changes.contains { $0.action == .pruneSkipped }
+        let finishedAt = Date()
+
+        status.sync = AppSyncState(status: pruneSkipped ? .outOfSync : .synced, revision: revision.id,
+                                   attemptedRevision: revision.id, reason: pruneSkipped ? "RequiresPruning" : nil)
+        status.health = health
+        status.resources = resources
+        status.conditions.removeAll()
+        status.lastSync = SyncOutcome(revision: revision.id, result: .succeeded, message: changeSet.summary,
+                                      trigger: trigger, startedAt: startedAt, finishedAt: finishedAt)
+        let record = SyncRecord(app: app.name, revision: revision, trigger: trigger, result: .succeeded,
+                                message: changeSet.summary, changeSet: changeSet, health: health.status,
+                                startedAt: startedAt, finishedAt: finishedAt)
+        lastRecordedFailure = nil
+        logger.info("synced", metadata: [
+            "source.revision": .string(revision.shortID), "sync.trigger": .string(trigger.rawValue),
+            "sync.changes": .string(changeSet.summary), "health.status": .string(health.status.rawValue),
+        ])
+        if let failure = await persist(history: record, inventory: inventoryChange) { return failure }
+        return health.status == .progressing ? .progressing : .done
+    }
+
+    func recordSyncError(_ errors: [String], retryable: Bool = true, revision: Revision, request: SyncRequest,
+                         startedAt: Date, changeSet: ChangeSet) async -> ReconcileOutcome {
+        let message = errors.joined(separator: "\n")
+        status.sync.status = .outOfSync
+        status.sync.attemptedRevision = revision.id
+        status.sync.reason = "SyncError"
+        setCondition("SyncError", message)
+        await recordFailure(message, revision: revision, trigger: request.trigger, startedAt: startedAt,
+                            changeSet: changeSet)
+        return retryable ? .retry(message) : .stalled(message)
+    }
+
+    func recordRenderError(_ error: RenderError, revision: Revision, request: SyncRequest,
+                           startedAt: Date) async -> ReconcileOutcome {
+        status.sync.status = .unknown
+        status.sync.attemptedRevision = revision.id
+        status.sync.reason = "ComparisonError"
+        setCondition("ComparisonError", error.message)
+        await refreshHealthOfManagedObjects()
+        await recordFailure(error.message, revision: revision, trigger: request.trigger, startedAt: startedAt,
+                            changeSet: ChangeSet())
+        return error.isRetryable ? .retry(error.message) : .stalled(error.message)
+    }
+
+    func recordSourceError(_ error: any Error, request: SyncRequest, startedAt: Date) async -> ReconcileOutcome {
+        let message = String(describing: error)
+        status.sync.status = .unknown
+        status.sync.reason = "SourceError"
+        setCondition("SourceError", message)
+        await recordFailure(message, revision: nil, trigger: request.trigger, startedAt: startedAt,
+                            changeSet: ChangeSet())
+        let retryable = (error as? any ClassifiedError)?.isRetryable ?? true
+        return retryable ? .retry(message) : .stalled(message)
+    }
+
+    /// A reconcile that did not sync: report how the live state compares with git.
+    func report(plan: SyncPlan, live: [ResourceKey: Resource], revision: Revision) async -> ReconcileOutcome {
+        let synced = Set(plan.changes.filter { $0.action == .unchanged }.map(\.key))
+        let (resources, health) = assess(plan, live: live, synced: synced)
+        status.resources = resources
+        status.health = health
+        status.sync.attemptedRevision = status.sync.attemptedRevision ?? revision.id
+        if plan.isSynced {
+            status.sync.status = .synced
+            status.sync.reason = nil
+        } else {
+            status.sync.status = .outOfSync
+            status.sync.reason = outOfSyncReason(plan, revision: revision)
+        }
+        status.conditions.removeAll { $0.type == "SourceError" || $0.type == "ComparisonError" }
+        if let failure = await persist(history: nil, inventory: InventoryChange()) { return failure }
+        return health.status == .progressing ? .progressing : .done
+    }
+
+    private func outOfSyncReason(_ plan: SyncPlan, revision: Revision) -> String {
+        if status.sync.revision != revision.id { return app.autoSync ? "NewRevision" : "AutoSyncDisabled" }
+        if plan.changes.contains(where: { $0.action == .pruneSkipped }) { return "RequiresPruning" }
+        return "Drift"
+    }
+
+    /// Writes a failed attempt to status, and to history the first time this message is seen.
+    private func recordFailure(_ message: String, revision: Revision?, trigger: SyncTrigger, startedAt: Date,
+                               changeSet: ChangeSet) async {
+        let finishedAt = Date()
+        if let revision {
+            status.lastSync = SyncOutcome(revision: revision.id, result: .failed, message: message, trigger: trigger,
+                                          startedAt: startedAt, finishedAt: finishedAt)
+        }
+        var record: SyncRecord?
+        if message != lastRecordedFailure || trigger == .manual {
+            record = SyncRecord(app: app.name, revision: revision, trigger: trigger, result: .failed, message: message,
+                                changeSet: changeSet, health: status.health.status, startedAt: startedAt,
+                                finishedAt: finishedAt)
+            lastRecordedFailure = message
+            logger.error("sync failed", metadata: [
+                "source.revision": .string(revision?.shortID ?? "-"), "error": .string(message),
+            ])
+        }
+        _ = await persist(history: record, inventory: InventoryChange())
+    }
+
+    /// Keeps a condition's first-seen time while the same problem persists.
+    func setCondition(_ type: String, _ message: String) {
+        let since = status.conditions.first { $0.type == type && $0.message == message }?.since ?? Date()
+        status.conditions.removeAll { $0.type == type }
+        status.conditions.append(AppCondition(type: type, message: message, since: since))
+    }
+
+    /// Writes status (when it changed), history and inventory in one transaction; a failure to write is
+    /// itself a retryable outcome.
+    func persist(history: SyncRecord?, inventory change: InventoryChange) async -> ReconcileOutcome? {
+        status.reconciledAt = nil
+        defer { status.reconciledAt = Date() }
+        guard status != persistedStatus || history != nil || !change.isEmpty else { return nil }
+        do {
+            try await store.recordSync(status: status, history: history, inventory: change)
+            persistedStatus = status
+            for key in change.removals { inventory[key] = nil }
+            for entry in change.upserts { inventory[entry.key] = entry }
+            return nil
+        } catch {
+            logger.error("state store write failed", metadata: ["error": .string(error.description)])
+            return .retry(error.description)
+        }
+    }
+}

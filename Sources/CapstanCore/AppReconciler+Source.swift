@@ -1,0 +1,34 @@
+import CapstanEngine
+import CapstanGit
+import CapstanModel
+
+/// Steps 1 and 2 of the recipe: the commit git wants, and what it renders to (cached per commit).
+extension AppReconciler {
+    /// The commit to compare with: fetched from git, or the last one seen when the reconcile only
+    /// re-reads the live state.
+    func resolveRevision(fetch: Bool) async throws -> Revision {
+        if !fetch, let rendered { return rendered.revision }
+        return try await source.resolve(ref: app.source.ref)
+    }
+
+    /// The desired state at `revision`; rendering happens once per commit.
+    func render(_ revision: Revision) async -> Result<[DesiredResource], RenderError> {
+        if let rendered, rendered.revision.id == revision.id { return rendered.result }
+        let result: Result<[DesiredResource], RenderError>
+        do {
+            let files = try await source.files(at: revision.id, under: app.source.path)
+            do {
+                result = .success(try renderer.render(files: files, defaultNamespace: app.namespace))
+            } catch {
+                result = .failure(error)
+            }
+        } catch let error as any ClassifiedError where !error.isRetryable {
+            result = .failure(RenderError(message: error.description))
+        } catch {
+            // A transient git failure is not a property of the commit: do not cache it.
+            return .failure(RenderError(message: String(describing: error), isRetryable: true))
+        }
+        rendered = RenderedRevision(revision: revision, result: result)
+        return result
+    }
+}

@@ -1,0 +1,34 @@
+import CapstanCluster
+import CapstanModel
+import CapstanStore
+
+/// The running service as the API sees it: the apps by name, the backends, and the state store.
+public final class CapstanRuntime: Sendable {
+    /// Controllers in config order.
+    public let controllers: [AppController]
+    public let backends: [String: any ClusterBackend]
+    public let store: StateStore
+    private let byName: [String: AppController]
+
+    public init(controllers: [AppController], backends: [String: any ClusterBackend], store: StateStore) {
+        self.controllers = controllers
+        self.backends = backends
+        self.store = store
+        self.byName = Dictionary(controllers.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func controller(named name: String) -> AppController? { byName[name] }
+
+    /// The backend a request names, or the default (`simulated`) when it names none.
+    public func backend(named name: String?) -> (any ClusterBackend)? {
+        backends[name ?? "simulated"]
+    }
+}
+
+extension AppController {
+    /// Runs a reconcile now (a manual sync) and returns its outcome and the app's status after it.
+    public func syncNow(_ request: SyncRequest = .manual) async -> (ReconcileOutcome, AppStatus) {
+        let outcome = await reconciler.reconcile(request)
+        return (outcome, await reconciler.status)
+    }
+}

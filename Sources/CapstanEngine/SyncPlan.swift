@@ -1,0 +1,49 @@
+import CapstanModel
+
+/// Everything a sync would do, in the order to do it.
+public struct SyncPlan: Sendable, Hashable {
+    /// Creates, updates and unchanged resources in apply order, then deletes and skipped prunes
+    /// in delete order (see `KindOrder`).
+    public var changes: [PlannedChange]
+
+    public init(changes: [PlannedChange]) {
+        self.changes = changes
+    }
+
+    /// True when every resource is unchanged: nothing to create, update, delete or prune.
+    public var isSynced: Bool { changes.allSatisfy { $0.action == .unchanged } }
+
+    /// `.synced` or `.outOfSync`.
+    public var syncStatus: SyncStatus { isSynced ? .synced : .outOfSync }
+
+    /// Creates and updates, in apply order.
+    public var applies: [PlannedChange] {
+        changes.filter { $0.action == .create || $0.action == .update }
+    }
+
+    /// Deletes, in delete order.
+    public var deletions: [PlannedChange] { changes.filter { $0.action == .delete } }
+
+    /// Resources that would be deleted if pruning were on.
+    public var skippedPrunes: [PlannedChange] { changes.filter { $0.action == .pruneSkipped } }
+
+    /// True when out of sync only because live objects drifted: git did not change anything.
+    /// With self-heal off, such a plan is reported but not applied.
+    public var isDriftOnly: Bool {
+        !isSynced && changes.allSatisfy { $0.action == .unchanged || $0.reason == .drift }
+    }
+
+    /// The change for one resource, if the plan mentions it.
+    public func change(for key: ResourceKey) -> PlannedChange? {
+        changes.first { $0.key == key }
+    }
+}
+
+extension SyncPlan: CustomStringConvertible {
+    /// `3 create, 1 update, 12 unchanged` (actions with a zero count left out).
+    public var description: String {
+        let counts = changes.reduce(into: [PlannedAction: Int]()) { $0[$1.action, default: 0] += 1 }
+        let parts = PlannedAction.allCases.compactMap { action in counts[action].map { "\($0) \(action.rawValue)" } }
+        return parts.isEmpty ? "empty plan" : parts.joined(separator: ", ")
+    }
+}

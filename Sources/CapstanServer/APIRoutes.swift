@@ -1,0 +1,55 @@
+import CapstanCluster
+import CapstanCore
+import CapstanModel
+import Hummingbird
+
+/// Capstan's REST API, under `/api/v1`.
+struct APIRoutes: Sendable {
+    let runtime: CapstanRuntime
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/healthz") { _, _ -> Response in JSONText.response(Value.object(["status": "ok"])) }
+        let api = router.group("/api/v1")
+        api.get("/apps") { _, _ in try await listApps() }
+        api.get("/apps/:name") { _, context in try await app(context) }
+        api.post("/apps/:name/sync") { _, context in try await sync(context) }
+        api.get("/apps/:name/history") { request, context in try await history(request, context) }
+        api.get("/cluster/:kind") { request, context in try await ClusterRoutes(runtime: runtime).list(request, context) }
+    }
+
+    private func listApps() async throws -> Response {
+        var items: [AppStatus] = []
+        for controller in runtime.controllers { items.append(await controller.reconciler.status) }
+        return try JSONText.response(AppList(items: items))
+    }
+
+    private func app(_ context: BasicRequestContext) async throws -> Response {
+        try JSONText.response(await controller(context).reconciler.status)
+    }
+
+    private func sync(_ context: BasicRequestContext) async throws -> Response {
+        let (_, status) = await (try controller(context)).syncNow()
+        return try JSONText.response(status)
+    }
+
+    private func history(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let controller = try controller(context)
+        let limitText = request.uri.queryParameters.get("limit") ?? "100"
+        guard let limit = Int(limitText), (1...10_000).contains(limit) else {
+            throw APIError(.badRequest, "limit must be a number from 1 to 10000, got \"\(limitText)\"")
+        }
+        let records = try await runtime.store.history(app: controller.name, limit: limit)
+        return try JSONText.response(HistoryList(items: records))
+    }
+
+    private func controller(_ context: BasicRequestContext) throws -> AppController {
+        let name = try context.parameters.require("name")
+        guard let controller = runtime.controller(named: name) else {
+            throw APIError(.notFound, "app \"\(name)\" not found")
+        }
+        return controller
+    }
+}
+
+struct AppList: Encodable { var items: [AppStatus] }
+struct HistoryList: Encodable { var items: [SyncRecord] }

@@ -1,0 +1,101 @@
+import CapstanCluster
+import CapstanCore
+import CapstanGit
+import CapstanModel
+import CapstanSimulator
+import CapstanStore
+import Crypto
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The composition root: builds the store, the backends, one controller per app and the HTTP API from
+/// settings, and runs them in one service group with graceful shutdown on SIGTERM and SIGINT.
+public final class CapstanServerApp: Sendable {
+    public let runtime: CapstanRuntime
+    public let cluster: SimulatedCluster
+    let settings: ServiceSettings
+    let logger: Logger
+    let boundAddress = BoundAddress()
+
+    /// Opens the state directory and wires everything; nothing runs until `run()`.
+    public static func build(_ settings: ServiceSettings, logger: Logger) async throws -> CapstanServerApp {
+        let store = try StateStore(path: (settings.stateDirectory as NSString).appendingPathComponent("capstan.sqlite"))
+        let cluster = try SimulatedCluster(options: settings.simulated, store: store)
+        let backends: [String: any ClusterBackend] = [cluster.name: cluster]
+
+        var repositories: [String: LibGit2Repository] = [:]
+        var controllers: [AppController] = []
+        for app in settings.apps {
+            let definition = app.definition
+            guard let backend = backends[definition.backend] else {
+                throw ServiceError("app \(definition.name): backend \"\(definition.backend)\" is not available")
+            }
+            let cacheKey = definition.source.repo + "\u{0}" + app.credentials.description
+            let repository = repositories[cacheKey] ?? LibGit2Repository(
+                url: definition.source.repo,
+                cacheDirectory: gitCacheDirectory(settings.stateDirectory, key: cacheKey),
+                credentials: app.credentials)
+            repositories[cacheKey] = repository
+            let reconciler = try await AppReconciler(app: definition, source: repository, backend: backend,
+                                                     store: store, logger: logger)
+            controllers.append(AppController(reconciler: reconciler, backend: backend, logger: logger))
+        }
+        let runtime = CapstanRuntime(controllers: controllers, backends: backends, store: store)
+        return CapstanServerApp(runtime: runtime, cluster: cluster, settings: settings, logger: logger)
+    }
+
+    init(runtime: CapstanRuntime, cluster: SimulatedCluster, settings: ServiceSettings, logger: Logger) {
+        self.runtime = runtime
+        self.cluster = cluster
+        self.settings = settings
+        self.logger = logger
+    }
+
+    /// Runs until SIGTERM/SIGINT (or `shutdown`), then stops every part gracefully.
+    public func run(onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) async throws {
+        let router = Router()
+        router.middlewares.add(LogRequestsMiddleware(.debug))
+        APIRoutes(runtime: runtime).register(on: router)
+        let address = boundAddress
+        let http = Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "capstan"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                address.set(port)
+                await onListening(channel.localAddress?.ipAddress ?? "", port)
+            },
+            logger: logger)
+        let driver = SimulationDriver(cluster: cluster, timeScale: settings.timeScale)
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: driver)] + runtime.controllers.map { .init(service: $0) } + [.init(service: http)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        shutdownHandle.set(group)
+        try await group.run()
+        await cluster.shutdown()
+    }
+
+    /// Asks a running service to stop (what SIGTERM does).
+    public func shutdown() async {
+        await shutdownHandle.group?.triggerGracefulShutdown()
+    }
+
+    /// The port the API listens on once running.
+    public var port: Int? { boundAddress.port }
+
+    let shutdownHandle = ShutdownHandle()
+
+    private static func gitCacheDirectory(_ stateDirectory: String, key: String) -> String {
+        let digest = SHA256.hash(data: Data(key.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return (stateDirectory as NSString).appendingPathComponent("git/\(digest)")
+    }
+}
+
+/// A start-up failure with a message for the user.
+public struct ServiceError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,42 @@
+import CapstanCore
+import CapstanGit
+import CapstanSimulator
+import Logging
+
+/// Everything the service needs to start, from the config file or built directly by tests.
+public struct ServiceSettings: Sendable {
+    /// The address the API listens on.
+    public var host: String
+    /// The port; 0 asks the system for a free one (tests).
+    public var port: Int
+    /// Where the state store and git caches live.
+    public var stateDirectory: String
+    public var simulated: SimulatedClusterOptions
+    /// Simulated seconds per real second.
+    public var timeScale: Double
+    public var apps: [AppSettings]
+    public var logLevel: Logger.Level
+
+    public init(host: String = "127.0.0.1", port: Int = 7070, stateDirectory: String,
+                simulated: SimulatedClusterOptions = SimulatedClusterOptions(), timeScale: Double = 1,
+                apps: [AppSettings], logLevel: Logger.Level = .info) {
+        self.host = host
+        self.port = port
+        self.stateDirectory = stateDirectory
+        self.simulated = simulated
+        self.timeScale = timeScale
+        self.apps = apps
+        self.logLevel = logLevel
+    }
+}
+
+/// One app and the credentials to read its repository.
+public struct AppSettings: Sendable {
+    public var definition: AppDefinition
+    public var credentials: GitCredentials
+
+    public init(definition: AppDefinition, credentials: GitCredentials = .none) {
+        self.definition = definition
+        self.credentials = credentials
+    }
+}
