@@ -26,15 +26,27 @@ public enum CapstanJSON {
         return decoder
     }
 
-    /// `2026-11-21T16:41:05.123Z`
+    /// `2026-11-21T16:41:05.123Z`: always UTC, always three fraction digits, rounded to the millisecond,
+    /// so a time read back and written again gives the same text.
     public static func formatTimestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = milliseconds.quotientFloor(1000)
+        let fraction = milliseconds - seconds * 1000
+        let whole = Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(Date.ISO8601FormatStyle())
+        let digits = String(fraction)
+        return whole.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
     }
 
-    /// Parses RFC 3339 times with or without fractional seconds.
+    /// Parses RFC 3339 times with or without fractional seconds (the fraction is kept to the millisecond).
     public static func parseTimestamp(_ text: String) -> Date? {
-        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
-        return try? Date.ISO8601FormatStyle().parse(text)
+        guard let dot = text.firstIndex(of: "."), let zone = text[dot...].firstIndex(where: { $0 == "Z" || $0 == "+" || $0 == "-" })
+        else { return try? Date.ISO8601FormatStyle().parse(text) }
+        guard let whole = try? Date.ISO8601FormatStyle().parse(String(text[..<dot] + text[zone...])) else { return nil }
+        let fractionDigits = text[text.index(after: dot)..<zone]
+        guard !fractionDigits.isEmpty, fractionDigits.allSatisfy(\.isASCII), let fraction = Double("0." + fractionDigits)
+        else { return nil }
+        let milliseconds = (fraction * 1000).rounded()
+        return Date(timeIntervalSince1970: whole.timeIntervalSince1970 + milliseconds / 1000)
     }
 
     /// Encodes a value with the shared convention.
@@ -45,5 +57,13 @@ public enum CapstanJSON {
     /// Decodes a value with the shared convention.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         try decoder().decode(type, from: data)
+    }
+}
+
+extension Int64 {
+    /// Division rounding toward negative infinity.
+    func quotientFloor(_ divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }

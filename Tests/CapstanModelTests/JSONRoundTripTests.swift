@@ -55,3 +55,18 @@ import Testing
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(text) }
     }
 }
+
+@Suite struct TimestampTests {
+    @Test func timestampsRoundTripToTheSameText() {
+        for offset in stride(from: 0.0, to: 1.0, by: 0.0137) {
+            let date = Date(timeIntervalSince1970: 1_763_744_949 + offset)
+            let text = CapstanJSON.formatTimestamp(date)
+            let parsed = CapstanJSON.parseTimestamp(text)
+            #expect(parsed.map(CapstanJSON.formatTimestamp) == text)
+        }
+        #expect(CapstanJSON.formatTimestamp(Date(timeIntervalSince1970: 0.5)) == "1970-01-01T00:00:00.500Z")
+        #expect(CapstanJSON.parseTimestamp("2026-01-01T00:00:00Z") == Date(timeIntervalSince1970: 1_767_225_600))
+        #expect(CapstanJSON.parseTimestamp("2026-01-01T00:00:00.25Z") == Date(timeIntervalSince1970: 1_767_225_600.25))
+        #expect(CapstanJSON.parseTimestamp("yesterday") == nil)
+    }
+}
