@@ -67,7 +67,9 @@ let package = Package(
             "CapstanModel", "CapstanHTTPClient", "CapstanServer", "CapstanConfig", "CapstanYAML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "capstan", dependencies: ["CapstanCLI"]),
+        .executableTarget(name: "capstan", dependencies: [
+            "CapstanCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(name: "capstan-bench", dependencies: [
             "CapstanCore", "CapstanSimulator", "CapstanManifests", "CapstanGit", "CapstanStore",
         ], path: "Sources/CapstanBench"),

@@ -1,0 +1,38 @@
+# Capstan — `make help` lists the targets.
+SHELL := /bin/bash
+SWIFT ?= swift
+BUILD_DIR := .build
+CAPSTAN := $(BUILD_DIR)/debug/capstan
+CONFIG ?= config/capstan.yaml
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+deps: ## Install the system packages Capstan needs (apt, as root)
+	@scripts/install-deps.sh
+
+build: deps ## Build the capstan binary (debug)
+	$(SWIFT) build --product capstan
+
+run: build ## Build and run the service on sample-repo with the simulated cluster
+	@scripts/run.sh $(CONFIG)
+
+test: deps ## Run every test (unit, integration with real git, SQLite and HTTP)
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+test-one: ## Run tests matching NAME, e.g. make test-one NAME=PruneTests
+	$(SWIFT) test --filter '$(NAME)'
+
+bench: deps ## Run the benchmarks and write docs/benchmarks.md
+	@scripts/bench.sh
+
+format: ## Format the sources with swift-format
+	$(SWIFT) format --in-place --recursive Sources Tests
+
+clean: ## Remove build output and the local run state
+	rm -rf $(BUILD_DIR) .run
+
+.PHONY: help deps build run test test-one bench format clean

@@ -1,0 +1,69 @@
+import CapstanModel
+import CapstanYAML
+import Foundation
+
+/// Reads the top level of the configuration file; each section has its own `+Section` extension so new
+/// sections (webhooks, notifications, …) are added without touching the others.
+struct ConfigurationReader {
+    let diagnostics: ConfigDiagnostics
+    /// Absolute folder of the configuration file.
+    let baseDirectory: String
+
+    static let rootKeys = ["server", "stateDir", "logLevel", "simulated", "apps"]
+
+    /// The configuration, or nil when something was reported.
+    func read(_ root: ConfigNode) -> CapstanConfiguration? {
+        guard let mapping = root.mapping(keys: Self.rootKeys) else { return nil }
+        let server = mapping.optional("server").flatMap(readServer) ?? ServerConfiguration()
+        let stateDirectory = absolutePath(mapping.optional("stateDir").flatMap { $0.string() } ?? ".capstan")
+        let logLevel = mapping.optional("logLevel").flatMap(readLogLevel) ?? .info
+        let simulated = mapping.optional("simulated").flatMap(readSimulated) ?? SimulatedConfiguration()
+        let apps = readApps(mapping)
+        guard diagnostics.isEmpty else { return nil }
+        return CapstanConfiguration(
+            server: server, stateDirectory: stateDirectory, logLevel: logLevel, simulated: simulated, apps: apps)
+    }
+
+    private func readServer(_ node: ConfigNode) -> ServerConfiguration? {
+        guard let mapping = node.mapping(keys: ["listen"]) else { return nil }
+        var server = ServerConfiguration()
+        if let listenNode = mapping.optional("listen"), let text = listenNode.scalarText() {
+            if let address = ListenAddress(text) {
+                server.listen = address
+            } else {
+                listenNode.fail(
+                    "invalid listen address \"\(text)\" (use host:port, e.g. 127.0.0.1:7070 or [::1]:7070)")
+            }
+        }
+        return server
+    }
+
+    private func readLogLevel(_ node: ConfigNode) -> LogLevel? {
+        guard let text = node.string() else { return nil }
+        guard let level = LogLevel(rawValue: text) else {
+            let names = LogLevel.allCases.map(\.rawValue)
+            let choices = names.dropLast().joined(separator: ", ") + " or " + names.last!
+            node.fail("unknown log level \"\(text)\" (use \(choices))")
+            return nil
+        }
+        return level
+    }
+
+    /// `path` made absolute against the configuration file's folder, with `.` and `..` resolved.
+    func absolutePath(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: baseDirectory, isDirectory: true))
+            .standardizedFileURL.path
+    }
+
+    /// A DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit.
+    static func isDNSLabel(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= 63 else { return false }
+        let allowed: (UInt8) -> Bool = {
+            ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
+        }
+        return allowed(first) && allowed(last) && bytes.allSatisfy { allowed($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    static let dnsLabelRule = "at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit"
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the system packages Capstan builds and tests with, when they are missing (Debian, as root).
+set -euo pipefail
+
+missing=()
+for package in libgit2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config git; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+# Tests and benchmarks use Python 3 with PyYAML (a test HTTP peer; the parser reference).
+python3 -c 'import yaml' 2>/dev/null || missing+=(python3 python3-yaml)
+
+if ((${#missing[@]})); then
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "capstan: missing packages: ${missing[*]}; run as root, or: sudo apt-get install ${missing[*]}" >&2
+        exit 1
+    fi
+    echo "Installing ${missing[*]} …"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null; then
+    echo "capstan: the Swift toolchain (6.3 or newer) is not on PATH; install it from swift.org and retry." >&2
+    exit 1
+fi
