@@ -71,10 +71,12 @@ let package = Package(
             "CapstanCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "capstan-bench", dependencies: [
-            "CapstanCore", "CapstanSimulator", "CapstanManifests", "CapstanGit", "CapstanStore",
+            "CapstanCore", "CapstanSimulator", "CapstanManifests", "CapstanGit", "CapstanStore", "CapstanEngine",
+            .product(name: "Logging", package: "swift-log"),
         ], path: "Sources/CapstanBench"),
 
-        // Tests: one target per module.
+        // Tests: one target per module, and shared fixtures (real git remotes).
+        .target(name: "CapstanTestSupport", path: "Tests/CapstanTestSupport"),
         .testTarget(name: "CapstanModelTests", dependencies: ["CapstanModel"]),
         .testTarget(name: "CapstanYAMLTests", dependencies: ["CapstanYAML"]),
         .testTarget(name: "CapstanManifestsTests", dependencies: ["CapstanManifests"],
@@ -86,10 +88,10 @@ let package = Package(
         .testTarget(name: "CapstanConfigTests", dependencies: ["CapstanConfig"]),
         .testTarget(name: "CapstanSimulatorTests", dependencies: ["CapstanSimulator"]),
         .testTarget(name: "CapstanCoreTests", dependencies: [
-            "CapstanCore", "CapstanSimulator", "CapstanGit",
+            "CapstanCore", "CapstanSimulator", "CapstanGit", "CapstanTestSupport",
         ]),
         .testTarget(name: "CapstanServerTests", dependencies: [
-            "CapstanServer", "CapstanCLI", "CapstanHTTPClient",
+            "CapstanServer", "CapstanHTTPClient", "CapstanTestSupport",
         ]),
     ],
     swiftLanguageModes: [.v6]

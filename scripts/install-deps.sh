@@ -3,9 +3,10 @@
 set -euo pipefail
 
 missing=()
-for package in libgit2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config git; do
+for package in libgit2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config git openssh-server openssh-client; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# openssh-server: the git tests run a private sshd on 127.0.0.1 to test ssh transport with keys.
 # Tests and benchmarks use Python 3 with PyYAML (a test HTTP peer; the parser reference).
 python3 -c 'import yaml' 2>/dev/null || missing+=(python3 python3-yaml)
 

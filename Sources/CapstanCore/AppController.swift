@@ -30,16 +30,26 @@ public final class AppController: Service, Sendable {
         await mailbox.post(request)
     }
 
+    /// Asks the loop for a reconcile (a manual sync by default) and waits for it to finish; returns the app's
+    /// status after it. Reconciles of one app never overlap: this one runs when the current one is done.
+    public func syncNow(_ request: SyncRequest = .manual) async -> AppStatus {
+        if let status = await mailbox.postAndWait(request) { return status }
+        return await reconciler.status
+    }
+
     public func run() async throws {
         let interval = reconciler.app.interval
+        defer { Task { await mailbox.close() } }
         try await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 group.addTask { await self.forwardClusterEvents() }
                 var backoff = Backoff(cap: max(interval, .seconds(5)))
                 var generator = SystemRandomNumberGenerator()
-                var next: SyncRequest? = .poll
+                var next: Mailbox.Delivery? = Mailbox.Delivery(request: .poll, waiters: [])
                 while !Task.isCancelled {
-                    let outcome = await self.reconciler.reconcile(next ?? .poll)
+                    let outcome = await self.reconciler.reconcile(next?.request ?? .poll)
+                    let status = await self.reconciler.status
+                    for waiter in next?.waiters ?? [] { waiter.resume(returning: status) }
                     let wait: Duration
                     switch outcome {
                     case .done, .stalled:
@@ -53,7 +63,9 @@ public final class AppController: Service, Sendable {
                     }
                     next = await self.mailbox.next(timeout: wait)
                     // A timeout after a poll interval is a poll; after a short wait it only re-reads the cluster.
-                    if next == nil, case .progressing = outcome { next = .clusterChange }
+                    if next == nil, case .progressing = outcome {
+                        next = Mailbox.Delivery(request: .clusterChange, waiters: [])
+                    }
                 }
                 group.cancelAll()
             }

@@ -1,6 +1,7 @@
 import CapstanEngine
 import CapstanGit
 import CapstanModel
+import Dispatch
 
 /// Steps 1 and 2 of the recipe: the commit git wants, and what it renders to (cached per commit).
 extension AppReconciler {
@@ -17,11 +18,7 @@ extension AppReconciler {
         let result: Result<[DesiredResource], RenderError>
         do {
             let files = try await source.files(at: revision.id, under: app.source.path)
-            do {
-                result = .success(try renderer.render(files: files, defaultNamespace: app.namespace))
-            } catch {
-                result = .failure(error)
-            }
+            result = await renderOffThePool(files)
         } catch let error as any ClassifiedError where !error.isRetryable {
             result = .failure(RenderError(message: error.description))
         } catch {
@@ -30,5 +27,19 @@ extension AppReconciler {
         }
         rendered = RenderedRevision(revision: revision, result: result)
         return result
+    }
+
+    /// Decoding thousands of documents takes a while and uses every core: it runs on Dispatch, not on the
+    /// cooperative pool the API and the other apps need.
+    private func renderOffThePool(_ files: [SourceFile]) async -> Result<[DesiredResource], RenderError> {
+        let renderer = self.renderer
+        let namespace = app.namespace
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: Result { () throws(RenderError) in
+                    try renderer.render(files: files, defaultNamespace: namespace)
+                })
+            }
+        }
     }
 }

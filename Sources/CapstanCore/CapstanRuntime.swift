@@ -24,11 +24,3 @@ public final class CapstanRuntime: Sendable {
         backends[name ?? "simulated"]
     }
 }
-
-extension AppController {
-    /// Runs a reconcile now (a manual sync) and returns its outcome and the app's status after it.
-    public func syncNow(_ request: SyncRequest = .manual) async -> (ReconcileOutcome, AppStatus) {
-        let outcome = await reconciler.reconcile(request)
-        return (outcome, await reconciler.status)
-    }
-}

@@ -12,7 +12,8 @@ extension GitError {
         public static let transport = Kind(base: .transport)
         /// The remote refused the configured credentials, or wants credentials and none are configured.
         public static let authentication = Kind(base: .authentication)
-        /// The ssh host key is not in the configured known_hosts file (or does not match), or the TLS certificate is invalid.
+        /// The ssh host key is missing from (or differs from) the configured known_hosts file,
+        /// or the TLS certificate is invalid.
         public static let untrustedServer = Kind(base: .untrustedServer)
         /// The local cache repository could not be created, opened or read.
         public static let cache = Kind(base: .cache)

@@ -14,7 +14,9 @@ extension GitSession {
         let operation = downloadOperation
         var found: OpaquePointer?
         var code = git_remote_lookup(&found, repository, "origin")
-        guard code == 0, let remote = found else { throw cacheError(.openCache, "looking up remote origin", code: code) }
+        guard code == 0, let remote = found else {
+            throw cacheError(.openCache, "looking up remote origin", code: code)
+        }
         defer { git_remote_free(remote) }
         let context = TransportContext(url: url, credentials: credentials)
         return try withExtendedLifetime(context) {
@@ -58,12 +60,14 @@ extension GitSession {
     }
 
     /// A GitError for a failed remote operation, preferring the reason our callbacks recorded.
-    func remoteError(_ operation: GitError.Operation, code: Int32, context: TransportContext, ref: String?) -> GitError {
+    func remoteError(
+        _ operation: GitError.Operation, code: Int32, context: TransportContext, ref: String?
+    ) -> GitError {
         let detail = scrubber.scrub(LibGit2.lastErrorMessage(code: code))
         let shown = url.redacted
         if let reason = context.authenticationFailure {
-            return GitError(.authentication, operation, url: shown, message: "\(operation) of \(shown) failed: \(reason)",
-                            ref: ref, libgit2Message: detail)
+            return GitError(.authentication, operation, url: shown,
+                            message: "\(operation) of \(shown) failed: \(reason)", ref: ref, libgit2Message: detail)
         }
         if let reason = context.hostKeyFailure {
             return GitError(.untrustedServer, operation, url: shown,

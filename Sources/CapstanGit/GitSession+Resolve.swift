@@ -6,7 +6,8 @@ extension GitSession {
     /// Resolves a branch, tag, `refs/...` name or full commit id to a commit, fetching only when needed.
     func resolve(_ ref: String) throws -> Revision {
         guard !ref.isEmpty else {
-            throw GitError(.refNotFound, .resolve, url: url.redacted, message: "empty ref for \(url.redacted)", ref: ref)
+            throw GitError(.refNotFound, .resolve, url: url.redacted,
+                           message: "empty ref for \(url.redacted)", ref: ref)
         }
         return try withCacheRecovery {
             let repository = try openRepository()
@@ -83,7 +84,9 @@ extension GitSession {
     }
 
     /// The commit `id` from the cache (caller frees it); nil when the cache does not have it.
-    func lookupCommit(_ id: String, in repository: OpaquePointer, operation: GitError.Operation) throws -> OpaquePointer? {
+    func lookupCommit(
+        _ id: String, in repository: OpaquePointer, operation: GitError.Operation
+    ) throws -> OpaquePointer? {
         guard var oid = LibGit2.oid(id) else { return nil }
         var commit: OpaquePointer?
         let code = git_commit_lookup(&commit, repository, &oid)

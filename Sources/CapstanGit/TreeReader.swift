@@ -21,7 +21,8 @@ struct TreeReader {
             try collect(root, at: base, into: &files)
         } else {
             guard let entry = entry(at: base) else {
-                throw failure(.pathNotFound, "path \(base) not found at commit \(shortCommit) of \(session.url.redacted)")
+                throw failure(.pathNotFound,
+                              "path \(base) not found at commit \(shortCommit) of \(session.url.redacted)")
             }
             defer { git_tree_entry_free(entry) }
             guard git_tree_entry_filemode(entry) == GIT_FILEMODE_TREE else {

@@ -28,7 +28,7 @@ struct APIRoutes: Sendable {
     }
 
     private func sync(_ context: BasicRequestContext) async throws -> Response {
-        let (_, status) = await (try controller(context)).syncNow()
+        let status = await (try controller(context)).syncNow()
         return try JSONText.response(status)
     }
 

@@ -12,7 +12,7 @@ public actor SimulatedCluster: ClusterBackend {
     let stateStore: StateStore?
     let hub = WatchHub()
     /// Counts of requests and writes, for tests and the API.
-    public private(set) var statistics = SimulatedClusterStatistics()
+    public internal(set) var statistics = SimulatedClusterStatistics()
 
     /// Opens the cluster stored in `store` (or creates it from `options`), with nodes as `options` says.
     public init(options: SimulatedClusterOptions = SimulatedClusterOptions(), store: StateStore? = nil)

@@ -15,6 +15,11 @@ enum SimulatedTime {
 
     /// Rounds to whole milliseconds, the simulation's resolution.
     static func quantize(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
+        Date(timeIntervalSince1970: Double(milliseconds(date)) / 1000)
+    }
+
+    /// Whole milliseconds since 1970, the unit every simulated time comparison uses.
+    static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 }

@@ -1,5 +1,6 @@
 import CapstanCluster
 import CapstanCore
+import CapstanTestSupport
 import CapstanGit
 import CapstanModel
 import CapstanSimulator

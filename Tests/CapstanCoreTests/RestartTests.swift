@@ -1,4 +1,5 @@
 import CapstanCore
+import CapstanTestSupport
 import CapstanModel
 import Testing
 

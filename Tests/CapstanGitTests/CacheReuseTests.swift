@@ -86,7 +86,9 @@ import Testing
             for relative in all where !relative.hasPrefix("info") {
                 let path = objects + "/" + relative
                 var isDirectory: ObjCBool = false
-                guard files.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                guard files.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                    continue
+                }
                 try files.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
                 try Data(repeating: 0x5A, count: 64).write(to: URL(fileURLWithPath: path))
                 damaged += 1

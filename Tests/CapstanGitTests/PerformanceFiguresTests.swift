@@ -11,8 +11,8 @@ import Testing
         let fixture = try GitFixture()
         for index in 0..<Self.fileCount {
             let folder = "apps/app-\(index / 100)"
-            try fixture.write("\(folder)/resource-\(index).yaml",
-                              "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-\(index)\ndata:\n  k: \"\(index)\"\n")
+            let yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-\(index)\ndata:\n  k: \"\(index)\"\n"
+            try fixture.write("\(folder)/resource-\(index).yaml", yaml)
         }
         let commit = try fixture.commit("2,000 files")
         try fixture.push()

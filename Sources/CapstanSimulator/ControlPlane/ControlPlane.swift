@@ -20,12 +20,20 @@ struct ControlPlane: Sendable {
 
     /// Asks for `controller` to look at `key` again after `delay` of simulated time.
     mutating func requeue(_ controller: ControllerID, _ key: ResourceKey, after delay: TimeInterval) {
-        timers.schedule(controller, key, at: now.addingTimeInterval(max(delay, 0)))
+        requeue(controller, key, at: now.addingTimeInterval(delay))
     }
 
-    /// Asks for `controller` to look at `key` again at `time` (now if it has passed).
+    /// Asks for `controller` to look at `key` again at `time`; a time already reached means the next
+    /// millisecond, so a controller can never wake itself at the instant it is running in.
     mutating func requeue(_ controller: ControllerID, _ key: ResourceKey, at time: Date) {
-        timers.schedule(controller, key, at: max(time, now))
+        let earliest = now.addingTimeInterval(0.001)
+        timers.schedule(controller, key, at: hasReached(time) ? earliest : time)
+    }
+
+    /// True once simulated time has reached `time`, compared at the simulation's millisecond resolution
+    /// (times parsed back from object timestamps are not exact binary fractions).
+    func hasReached(_ time: Date) -> Bool {
+        SimulatedTime.milliseconds(now) >= SimulatedTime.milliseconds(time)
     }
 
     /// Creates an object the way the API server does for controllers: uid, timestamp, generation.

@@ -54,7 +54,7 @@ extension DeploymentRollout {
                            message: "ReplicaSet \"\(rsName)\" is progressing.", touch: true)
         } else if conditions.reason("Progressing") != "ProgressDeadlineExceeded",
             let lastUpdate = conditions.lastUpdate("Progressing"),
-            plane.now >= lastUpdate.addingTimeInterval(TimeInterval(spec.progressDeadlineSeconds))
+            plane.hasReached(lastUpdate.addingTimeInterval(TimeInterval(spec.progressDeadlineSeconds)))
         {
             conditions.set("Progressing", status: "False", reason: "ProgressDeadlineExceeded",
                            message: "ReplicaSet \"\(rsName)\" has timed out progressing.", touch: true)

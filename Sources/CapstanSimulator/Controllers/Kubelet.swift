@@ -32,7 +32,7 @@ struct Kubelet: Controller {
         }
         if pod.podPhase == "Pending" {
             let runningAt = startTime.addingTimeInterval(startDelay)
-            guard plane.now >= runningAt else {
+            guard plane.hasReached(runningAt) else {
                 plane.requeue(.kubelet, key, at: runningAt)
                 return
             }
@@ -46,7 +46,7 @@ struct Kubelet: Controller {
             guard let startedAt = status.containerStartedAt(index) else { continue }
             let delay = TimeInterval(container[path: ["readinessProbe", "initialDelaySeconds"]]?.intValue ?? 0)
             let readyAt = startedAt.addingTimeInterval(delay)
-            if plane.now >= readyAt {
+            if plane.hasReached(readyAt) {
                 status.setContainerReady(index)
             } else {
                 nextCheck = min(nextCheck ?? readyAt, readyAt)

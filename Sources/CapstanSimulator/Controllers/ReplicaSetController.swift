@@ -77,11 +77,11 @@ struct ReplicaSetController: Controller {
     private func updateStatus(_ replicaSet: Resource, pods: [Resource], _ plane: inout ControlPlane) {
         let minReady = replicaSet.spec?["minReadySeconds"]?.intValue ?? 0
         let ready = pods.filter(\.isPodReady)
-        let available = ready.filter { $0.isPodAvailable(minReadySeconds: minReady, now: plane.now) }
+        let available = ready.filter { $0.isPodAvailable(minReadySeconds: minReady, in: plane) }
         if available.count < ready.count {
             // Look again when the next ready pod has been ready for minReadySeconds.
             let next = ready.compactMap(\.podReadySince).filter {
-                $0.addingTimeInterval(TimeInterval(minReady)) > plane.now
+                !plane.hasReached($0.addingTimeInterval(TimeInterval(minReady)))
             }.min()
             if let next {
                 plane.requeue(.replicaSet, replicaSet.key, at: next.addingTimeInterval(TimeInterval(minReady)))

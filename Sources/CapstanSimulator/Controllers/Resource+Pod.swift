@@ -23,10 +23,10 @@ extension Resource {
         return podCondition("Ready")?["lastTransitionTime"]?.stringValue.flatMap(SimulatedTime.parse)
     }
 
-    /// Ready for at least `minReadySeconds` at `now` (Kubernetes' "available").
-    func isPodAvailable(minReadySeconds: Int, now: Date) -> Bool {
+    /// Ready for at least `minReadySeconds` in `plane`'s time (Kubernetes' "available").
+    func isPodAvailable(minReadySeconds: Int, in plane: ControlPlane) -> Bool {
         guard let since = podReadySince else { return false }
-        return minReadySeconds == 0 || since.addingTimeInterval(TimeInterval(minReadySeconds)) <= now
+        return minReadySeconds == 0 || plane.hasReached(since.addingTimeInterval(TimeInterval(minReadySeconds)))
     }
 
     var containers: [Value] { value[path: ["spec", "containers"]]?.arrayValue ?? [] }

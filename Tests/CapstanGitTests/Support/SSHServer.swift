@@ -2,22 +2,25 @@ import Foundation
 
 /// An OpenSSH server on 127.0.0.1 with its own host key, accepting one client key: enough for git over ssh.
 /// Needs `/usr/sbin/sshd` (Debian: openssh-server) and root, for sshd's privilege separation.
+///
+/// sshd is started with `posix_spawn`, not Foundation's `Process`: sshd closes the descriptors it inherits,
+/// which Foundation takes for an exit and answers with a blocking `waitpid` that stalls every other `Process`.
 final class SSHServer: @unchecked Sendable {
     static var isAvailable: Bool {
         FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") && getuid() == 0
     }
 
     let port: Int
-    /// `[127.0.0.1]:port ssh-ed25519 AAAA…`: a known_hosts line that trusts this server.
-    let knownHostsLine: String
+    /// The server's public host key as `ssh-ed25519 AAAA…`.
+    let hostKey: String
     /// The private key file the server accepts.
     let clientKey: String
-    private let process: Process
+    private let pid: pid_t
 
     init(directory: TemporaryDirectory) throws {
-        let hostKey = directory.appending("ssh_host_key")
+        let hostKeyFile = directory.appending("ssh_host_key")
         clientKey = directory.appending("client_key")
-        for key in [hostKey, clientKey] {
+        for key in [hostKeyFile, clientKey] {
             try Command.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "test", "-f", key])
         }
         try FileManager.default.copyItem(atPath: clientKey + ".pub", toPath: directory.appending("authorized_keys"))
@@ -26,7 +29,7 @@ final class SSHServer: @unchecked Sendable {
         let config = """
             Port \(port)
             ListenAddress 127.0.0.1
-            HostKey \(hostKey)
+            HostKey \(hostKeyFile)
             PidFile \(directory.appending("sshd.pid"))
             AuthorizedKeysFile \(directory.appending("authorized_keys"))
             StrictModes no
@@ -38,30 +41,61 @@ final class SSHServer: @unchecked Sendable {
             """
         let configPath = directory.appending("sshd_config")
         try Data(config.utf8).write(to: URL(fileURLWithPath: configPath))
-        let hostPublic = try String(contentsOfFile: hostKey + ".pub", encoding: .utf8).split(separator: " ")
-        knownHostsLine = "[127.0.0.1]:\(port) \(hostPublic[0]) \(hostPublic[1])"
+        let hostPublic = try String(contentsOfFile: hostKeyFile + ".pub", encoding: .utf8).split(separator: " ")
+        hostKey = "\(hostPublic[0]) \(hostPublic[1])"
 
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/sshd")
-        process.arguments = ["-D", "-e", "-f", configPath]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        pid = try Self.spawn(["/usr/sbin/sshd", "-D", "-e", "-f", configPath])
         try waitUntilListening()
     }
 
     deinit {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        stop()
+    }
+
+    /// `[127.0.0.1]:port ssh-ed25519 AAAA…`: a known_hosts line that trusts this server.
+    var knownHostsLine: String { "[127.0.0.1]:\(port) \(hostKey)" }
+
+    private func stop() {
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
     }
 
     private func waitUntilListening() throws {
         for _ in 0..<100 {
             if Self.canConnect(port: port) { return }
-            guard process.isRunning else { break }
+            var status: Int32 = 0
+            guard waitpid(pid, &status, WNOHANG) == 0 else {
+                throw Command.Failure(description: "sshd exited before listening on 127.0.0.1:\(port)")
+            }
             usleep(50_000)
         }
-        kill(process.processIdentifier, SIGKILL)
+        stop()
         throw Command.Failure(description: "sshd did not start listening on 127.0.0.1:\(port)")
+    }
+
+    /// Starts `arguments[0]` with stdin/stdout/stderr on /dev/null and an empty signal mask.
+    private static func spawn(_ arguments: [String]) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in 0...2 {
+            let mode = descriptor == 0 ? O_RDONLY : O_WRONLY
+            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", mode, 0)
+        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let code = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
+        guard code == 0 else { throw Command.Failure(description: "cannot start \(arguments[0]): error \(code)") }
+        return pid
     }
 
     private static func canConnect(port: Int) -> Bool {

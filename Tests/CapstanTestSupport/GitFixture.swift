@@ -1,16 +1,16 @@
 import Foundation
 
 /// A real git remote for tests: a bare repository and a working clone that commits and pushes with the git CLI.
-final class GitFixture: @unchecked Sendable {
-    let root: URL
-    let bare: URL
-    let work: URL
+public final class GitFixture: @unchecked Sendable {
+    public let root: URL
+    public let bare: URL
+    public let work: URL
     private var tick = 0
 
     /// `file://` URL of the bare repository.
-    var url: String { "file://\(bare.path)" }
+    public var url: String { "file://\(bare.path)" }
 
-    init() throws {
+    public init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("capstan-git-\(UUID().uuidString)")
         bare = root.appendingPathComponent("remote.git")
         work = root.appendingPathComponent("work")
@@ -24,7 +24,7 @@ final class GitFixture: @unchecked Sendable {
 
     /// Writes files (path → contents, nil deletes), commits and pushes; returns the commit id.
     @discardableResult
-    func commit(_ files: [String: String?], message: String, author: String = "Ada Lovelace",
+    public func commit(_ files: [String: String?], message: String, author: String = "Ada Lovelace",
                 email: String = "ada@example.com") throws -> String {
         for (path, contents) in files {
             let file = work.appendingPathComponent(path)
@@ -47,11 +47,11 @@ final class GitFixture: @unchecked Sendable {
     }
 
     @discardableResult
-    func git(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> String {
+    public func git(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> String {
         try output(arguments, in: directory, environment: environment)
     }
 
-    func output(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> String {
+    public func output(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -75,7 +75,7 @@ final class GitFixture: @unchecked Sendable {
     }
 }
 
-struct FixtureError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct FixtureError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -1,6 +1,6 @@
 /// The manifests the core tests commit: a small guestbook app.
-enum GuestbookManifests {
-    static func deployment(_ name: String, replicas: Int = 2, image: String = "nginx:1.27") -> String {
+public enum GuestbookManifests {
+    public static func deployment(_ name: String, replicas: Int = 2, image: String = "nginx:1.27") -> String {
         """
         apiVersion: apps/v1
         kind: Deployment
@@ -26,7 +26,7 @@ enum GuestbookManifests {
         """
     }
 
-    static func service(_ name: String) -> String {
+    public static func service(_ name: String) -> String {
         """
         apiVersion: v1
         kind: Service
@@ -40,7 +40,7 @@ enum GuestbookManifests {
         """
     }
 
-    static func configMap(greeting: String = "hello") -> String {
+    public static func configMap(greeting: String = "hello") -> String {
         """
         apiVersion: v1
         kind: ConfigMap
@@ -52,7 +52,7 @@ enum GuestbookManifests {
     }
 
     /// The initial commit: frontend (Deployment + Service) and a ConfigMap under `apps/guestbook`.
-    static func initial(replicas: Int = 2) -> [String: String?] {
+    public static func initial(replicas: Int = 2) -> [String: String?] {
         [
             "apps/guestbook/frontend.yaml": deployment("frontend", replicas: replicas) + "\n---\n" + service("frontend"),
             "apps/guestbook/config.yaml": configMap(),

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Everything one `make bench` measured, read back from the folder the subcommands wrote to.
+struct BenchResults {
+    var cold: [ColdRun]
+    var noChange: NoChangeResult
+    var parse: ParseResult
+    var pyyaml: PyYAMLResult
+
+    /// Reads `cold-*.json`, `no-change.json`, `parse.json` and `pyyaml.json` from `folder`.
+    init(folder: String) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        let coldNames = names.filter { $0.hasPrefix("cold-") && $0.hasSuffix(".json") }
+        guard !coldNames.isEmpty else { throw BenchError("no cold-*.json results in \(folder)") }
+        cold = try coldNames.map { try Self.load(ColdRun.self, folder, $0) }
+        noChange = try Self.load(NoChangeResult.self, folder, "no-change.json")
+        parse = try Self.load(ParseResult.self, folder, "parse.json")
+        pyyaml = try Self.load(PyYAMLResult.self, folder, "pyyaml.json")
+    }
+
+    private static func load<T: Decodable>(_ type: T.Type, _ folder: String, _ name: String) throws -> T {
+        let path = URL(fileURLWithPath: folder).appendingPathComponent(name)
+        do {
+            return try JSONDecoder().decode(type, from: Data(contentsOf: path))
+        } catch {
+            throw BenchError("cannot read the result \(path.path): \(error)")
+        }
+    }
+}

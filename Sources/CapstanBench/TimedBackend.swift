@@ -1,0 +1,34 @@
+import CapstanCluster
+import CapstanModel
+
+/// A cluster backend that records when each read and write of the real one starts and ends.
+struct TimedBackend: ClusterBackend {
+    let base: any ClusterBackend
+    let timeline: ReconcileTimeline
+
+    var name: String { base.name }
+
+    func events() -> AsyncStream<ClusterEvent> { base.events() }
+
+    func list(_ type: ResourceType, namespace: String?) async throws(ClusterError) -> [Resource] {
+        try await base.list(type, namespace: namespace)
+    }
+
+    func get(_ keys: [ResourceKey]) async throws(ClusterError) -> [ResourceKey: Resource] {
+        let start = timeline.begin()
+        defer { timeline.record(.get, from: start) }
+        return try await base.get(keys)
+    }
+
+    func apply(_ resources: [Resource], dryRun: Bool) async -> [Result<Resource, ClusterError>] {
+        let start = timeline.begin()
+        defer { timeline.record(dryRun ? .dryRun : .apply, from: start) }
+        return await base.apply(resources, dryRun: dryRun)
+    }
+
+    func delete(_ keys: [ResourceKey]) async -> [Result<Void, ClusterError>] {
+        let start = timeline.begin()
+        defer { timeline.record(.delete, from: start) }
+        return await base.delete(keys)
+    }
+}

@@ -1,0 +1,78 @@
+import CapstanCore
+import CapstanHTTPClient
+import CapstanModel
+import CapstanServer
+import CapstanSimulator
+import CapstanTestSupport
+import Foundation
+import Logging
+
+/// The whole service on 127.0.0.1 with an ephemeral port, watching a real git remote, as `capstan serve`
+/// runs it; stopped by `stop()`.
+final class ServerHarness: @unchecked Sendable {
+    let git: GitFixture
+    let app: CapstanServerApp
+    let stateDirectory: URL
+    let baseURL: String
+    private let task: Task<Void, any Error>
+    static let http = CurlHTTPClient(configuration: HTTPClientConfiguration(timeout: .seconds(30)))
+
+    static func start(git: GitFixture, stateDirectory: String? = nil, timeScale: Double = 1,
+                      startDelay: Duration = .milliseconds(200)) async throws -> ServerHarness {
+        let directory = stateDirectory.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("capstan-server-\(UUID().uuidString)")
+        let settings = ServiceSettings(
+            host: "127.0.0.1", port: 0, stateDirectory: directory.path,
+            simulated: SimulatedClusterOptions(startDelay: startDelay, nodes: SimulatedNode.defaults(count: 3)),
+            timeScale: timeScale,
+            apps: [AppSettings(definition: AppDefinition(
+                name: "guestbook", source: AppSource(repo: git.url, ref: "main", path: "apps/guestbook"),
+                interval: .seconds(60), prune: true, selfHeal: true))])
+        var logger = Logger(label: "capstan.test")
+        logger.logLevel = .critical
+        let app = try await CapstanServerApp.build(settings, logger: logger)
+        let task = Task { try await app.run() }
+        for _ in 0..<500 {
+            if let port = app.port { return ServerHarness(git: git, app: app, directory: directory, port: port, task: task) }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        task.cancel()
+        throw FixtureError("the server did not start listening within 5 s")
+    }
+
+    private init(git: GitFixture, app: CapstanServerApp, directory: URL, port: Int, task: Task<Void, any Error>) {
+        self.git = git
+        self.app = app
+        self.stateDirectory = directory
+        self.baseURL = "http://127.0.0.1:\(port)"
+        self.task = task
+    }
+
+    /// Stops the service gracefully and waits for it; removes its state.
+    func stop() async {
+        await app.shutdown()
+        _ = try? await task.value
+        try? FileManager.default.removeItem(at: stateDirectory)
+    }
+
+    func request(_ method: String = "GET", _ path: String) async throws -> HTTPResponse {
+        try await Self.http.send(HTTPRequest(method: method, url: baseURL + path, body: method == "POST" ? [] : nil))
+    }
+
+    func json(_ method: String = "GET", _ path: String) async throws -> Value {
+        let response = try await request(method, path)
+        guard response.status == 200 else { throw FixtureError("\(method) \(path): HTTP \(response.status): \(response.text)") }
+        return try JSONParser.parse(response.body)
+    }
+
+    /// Polls the app until `condition` holds (bounded).
+    func waitForApp(timeout: Duration = .seconds(20), _ condition: (Value) -> Bool) async throws -> Value {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let app = try await json("GET", "/api/v1/apps/guestbook")
+            if condition(app) { return app }
+            guard ContinuousClock.now < deadline else { throw FixtureError("timed out; the app is \(app.jsonString())") }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+}

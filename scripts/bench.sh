@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# `make bench`: builds capstan-bench (release, its own scratch path), generates a git repository of 2,000 app
+# groups (10,001 resources) in a temp folder, measures cold and no-change reconciles, our parse against
+# PyYAML's CSafeLoader and the peak RSS, and writes docs/benchmarks.md (keeping its "Notes" section).
+#
+# Knobs (environment): BENCH_APPS (2000), BENCH_COLD_RUNS (5), BENCH_NO_CHANGE_RUNS (30), BENCH_PARSE_RUNS (7),
+# BENCH_OUTPUT (docs/benchmarks.md). Loopback only: the repository is read over file://.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apps=${BENCH_APPS:-2000}
+cold_runs=${BENCH_COLD_RUNS:-5}
+no_change_runs=${BENCH_NO_CHANGE_RUNS:-30}
+parse_runs=${BENCH_PARSE_RUNS:-7}
+output=${BENCH_OUTPUT:-docs/benchmarks.md}
+bounded() { [[ $2 =~ ^[0-9]+$ ]] && (($2 >= 1 && $2 <= $3)) || { echo "bench: $1 must be 1…$3" >&2; exit 2; }; }
+bounded BENCH_APPS "$apps" 100000
+bounded BENCH_COLD_RUNS "$cold_runs" 50
+bounded BENCH_NO_CHANGE_RUNS "$no_change_runs" 1000
+bounded BENCH_PARSE_RUNS "$parse_runs" 100
+
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "Building capstan-bench (release, .build-bench)"
+swift build -c release --scratch-path .build-bench --product capstan-bench
+bench="$(swift build -c release --scratch-path .build-bench --show-bin-path)/capstan-bench"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/capstan-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/results" "$work/state"
+
+step "Generating $apps app groups in $work/repo"
+commit=$(python3 scripts/bench/generate_repo.py "$work/repo" --apps "$apps")
+echo "commit $commit" >&2
+fleet=(--repo "file://$work/repo" --path apps/fleet --apps "$apps" --work "$work/state")
+
+for run in $(seq 1 "$cold_runs"); do
+    step "Cold reconcile $run/$cold_runs (own process, fresh state and git cache)"
+    "$bench" cold "${fleet[@]}" >"$work/results/cold-$run.json"
+    python3 -c 'import json,sys; r=json.load(sys.stdin); print("  %.0f ms, peak RSS %.0f MB" % (r["milliseconds"], r["peakResidentBytes"]/1e6))' \
+        <"$work/results/cold-$run.json" >&2
+done
+
+step "No-change reconciles ($no_change_runs runs)"
+"$bench" no-change "${fleet[@]}" --runs "$no_change_runs" >"$work/results/no-change.json"
+
+step "Our parse: ManifestDecoder ($parse_runs runs, parallel and one thread)"
+"$bench" parse --folder "$work/repo" --path apps/fleet --runs "$parse_runs" >"$work/results/parse.json"
+
+step "PyYAML CSafeLoader ($parse_runs runs)"
+python3 scripts/bench/pyyaml_parse.py "$work/repo/apps/fleet" --runs "$parse_runs" >"$work/results/pyyaml.json"
+
+step "Writing $output"
+mkdir -p "$(dirname "$output")"
+"$bench" report --results "$work/results" --output "$output" --swift-version "$(swift --version 2>&1 | head -n 1)"
+sed -n '/^## Results/,/^## Where the cold/p' "$output" | head -n -1 >&2
