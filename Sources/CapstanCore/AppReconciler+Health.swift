@@ -11,8 +11,22 @@ extension AppReconciler {
         var resources: [ResourceStatus] = []
         var assessments: [HealthAssessment?] = []
         resources.reserveCapacity(plan.changes.count)
+        var cache: [ResourceKey: (resourceVersion: String, assessment: HealthAssessment?)] = [:]
+        cache.reserveCapacity(plan.changes.count)
+        defer { healthCache = cache }
         for change in plan.changes where change.action != .delete || live[change.key] != nil {
-            let assessment = live[change.key].map(HealthAssessor.assess) ?? HealthAssessment(.missing, "not found in the cluster")
+            let assessment: HealthAssessment?
+            if let object = live[change.key] {
+                let version = object.value[path: ["metadata", "resourceVersion"]]?.stringValue ?? ""
+                if !version.isEmpty, let cached = healthCache[change.key], cached.resourceVersion == version {
+                    assessment = cached.assessment
+                } else {
+                    assessment = HealthAssessor.assess(object)
+                }
+                if !version.isEmpty { cache[change.key] = (version, assessment) }
+            } else {
+                assessment = HealthAssessment(.missing, "not found in the cluster")
+            }
             assessments.append(assessment)
             var message: String?
             switch change.action {

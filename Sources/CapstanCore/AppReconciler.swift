@@ -25,6 +25,10 @@ public actor AppReconciler {
     var rendered: RenderedRevision?
     /// The last failure written to history, so a failure that repeats on every poll is recorded once.
     var lastRecordedFailure: String?
+    /// Objects the last plan found in sync, so the next plan skips comparing them while they are unchanged.
+    var verified = VerifiedMatches()
+    /// Health by object and resourceVersion: an object that did not change has the same health.
+    var healthCache: [ResourceKey: (resourceVersion: String, assessment: HealthAssessment?)] = [:]
 
     /// Loads the app's stored status and inventory (so a restart continues where it stopped).
     public init(app: AppDefinition, source: any ManifestSource, backend: any ClusterBackend, store: StateStore,
@@ -75,7 +79,8 @@ public actor AppReconciler {
                                          startedAt: startedAt, changeSet: ChangeSet())
         }
         let plan = SyncPlanner.plan(desired: desired, live: live, inventory: inventory,
-                                    options: SyncOptions(prune: app.prune))
+                                    options: SyncOptions(prune: app.prune), verified: verified)
+        verified = plan.verified
 
         // 4. Decide: a new commit, a manual request, or drift with self-heal means sync; otherwise report.
         guard let trigger = syncTrigger(for: plan, revision: revision, request: request) else {
@@ -103,7 +108,7 @@ public actor AppReconciler {
         let newRevision = status.sync.revision != revision.id
         if request.force { return request.trigger }
         if newRevision && app.autoSync { return request.trigger == .selfHeal ? .poll : request.trigger }
-        if !newRevision && app.selfHeal && !plan.applies.isEmpty { return .selfHeal }
+        if !newRevision && app.selfHeal && plan.hasApplies { return .selfHeal }
         return nil
     }
 }

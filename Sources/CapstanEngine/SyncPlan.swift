@@ -5,10 +5,16 @@ public struct SyncPlan: Sendable, Hashable {
     /// Creates, updates and unchanged resources in apply order, then deletes and skipped prunes
     /// in delete order (see `KindOrder`).
     public var changes: [PlannedChange]
+    /// The resources found in sync, for the next plan to trust while their live version stays the same.
+    public var verified: VerifiedMatches
 
-    public init(changes: [PlannedChange]) {
+    public init(changes: [PlannedChange], verified: VerifiedMatches = VerifiedMatches()) {
         self.changes = changes
+        self.verified = verified
     }
+
+    /// True when something must be created or updated (cheaper than `applies.isEmpty`).
+    public var hasApplies: Bool { changes.contains { $0.action == .create || $0.action == .update } }
 
     /// True when every resource is unchanged: nothing to create, update, delete or prune.
     public var isSynced: Bool { changes.allSatisfy { $0.action == .unchanged } }

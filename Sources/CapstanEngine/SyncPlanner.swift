@@ -5,12 +5,14 @@ public enum SyncPlanner {
     /// Plans a sync of `desired` onto `live`, given what Capstan last applied (`inventory`).
     ///
     /// Looks at every key that is desired or in the inventory; live objects that are neither
-    /// are never touched. When two desired resources share a key, the later one wins.
+    /// are never touched. When two desired resources share a key, the later one wins. `verified` (from the
+    /// previous plan's `verified`) lets unchanged objects skip the field-by-field comparison.
     public static func plan(
         desired: [DesiredResource],
         live: [ResourceKey: Resource],
         inventory: [ResourceKey: InventoryEntry],
-        options: SyncOptions
+        options: SyncOptions,
+        verified: VerifiedMatches = VerifiedMatches()
     ) -> SyncPlan {
         // Order first, so steps are built in place and never moved. Duplicate keys end up
         // adjacent in input order; only the last of them is planned.
@@ -18,12 +20,20 @@ public enum SyncPlanner {
         var changes: [PlannedChange] = []
         changes.reserveCapacity(order.count)
         var managedAndDesired = 0
+        var matches: [ResourceKey: VerifiedMatches.Match] = [:]
+        matches.reserveCapacity(order.count)
         for (position, index) in order.enumerated() {
             let resource = desired[index]
             if position + 1 < order.count, desired[order[position + 1]].key == resource.key { continue }
             let applied = inventory[resource.key]
             if applied != nil { managedAndDesired += 1 }
-            changes.append(change(for: resource, live: live[resource.key], applied: applied))
+            let liveObject = live[resource.key]
+            let step = change(for: resource, live: liveObject, applied: applied, verified: verified)
+            if step.action == .unchanged, let liveObject, !liveObject.resourceVersion.isEmpty {
+                matches[resource.key] = VerifiedMatches.Match(hash: resource.hash,
+                                                              resourceVersion: liveObject.resourceVersion)
+            }
+            changes.append(step)
         }
         if managedAndDesired < inventory.count {
             let wanted = Set(changes.map(\.key))
@@ -32,14 +42,18 @@ public enum SyncPlanner {
             }
             changes.append(contentsOf: KindOrder.sortForDelete(Array(removed), by: \.key))
         }
-        return SyncPlan(changes: changes)
+        return SyncPlan(changes: changes, verified: VerifiedMatches(matches: matches))
     }
 
     /// The step for a resource that is in git.
-    static func change(for desired: DesiredResource, live: Resource?, applied: InventoryEntry?) -> PlannedChange {
+    static func change(for desired: DesiredResource, live: Resource?, applied: InventoryEntry?,
+                       verified: VerifiedMatches = VerifiedMatches()) -> PlannedChange {
         let key = desired.key
         guard let live else {
             return PlannedChange(key: key, action: .create, desired: desired, reason: .newResource)
+        }
+        if applied?.appliedHash == desired.hash, verified.stillMatches(key, hash: desired.hash, live: live) {
+            return PlannedChange(key: key, action: .unchanged, desired: desired)
         }
         let differences = ResourceDiffer.differences(desired: desired.resource, live: live)
         let reason: ChangeReason

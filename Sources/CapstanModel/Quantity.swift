@@ -16,6 +16,10 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Parses the quantity text; nil when it is not a valid quantity.
     public init?(_ text: String) {
+        if let whole = Self.plainInteger(text) {
+            self.init(milliValue: whole * 1000)
+            return
+        }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
         var number = Substring(trimmed)
@@ -33,7 +37,7 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         else { return nil }
         let milli = (amount * multiplier * 1000).rounded(.up)
         guard milli < 9.2e18 else { return nil }
-        milliValue = Int64(milli)
+        self.init(milliValue: Int64(milli))
     }
 
     /// Reads a quantity from a manifest value: a string (`"500m"`) or a number (`2`, `0.5`).
@@ -47,6 +51,18 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static let zero = Quantity(milliValue: 0)
+
+    /// The common case without Foundation: plain digits (`"4"`, `"110"`).
+    private static func plainInteger(_ text: String) -> Int64? {
+        var value: Int64 = 0
+        var count = 0
+        for byte in text.utf8 {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), count < 15 else { return nil }
+            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+            count += 1
+        }
+        return count == 0 ? nil : value
+    }
 
     /// The value rounded up to a whole unit (bytes, cores).
     public var value: Int64 { (milliValue + 999) / 1000 }

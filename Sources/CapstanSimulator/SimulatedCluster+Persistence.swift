@@ -5,17 +5,9 @@ import Foundation
 
 /// Loading the cluster from the state store and writing back what changed, in one transaction per step.
 extension SimulatedCluster {
-    static func restore(_ stored: [StoredObject], into plane: inout ControlPlane, cluster: String) throws(StoreError) {
+    static func restore(_ stored: [Resource], into plane: inout ControlPlane) {
         var events: [Resource] = []
-        for object in stored {
-            let value: Value
-            do {
-                value = try JSONParser.parse(object.body)
-            } catch {
-                throw StoreError("load object \(object.key) of cluster \(cluster)", path: nil,
-                                 message: "stored object is not valid JSON (\(error))")
-            }
-            let resource = Resource(value)
+        for resource in stored {
             plane.store.restore(resource)
             if resource.kind == "Event" { events.append(resource) }
         }
@@ -31,12 +23,12 @@ extension SimulatedCluster {
         }
         let dirty = plane.store.dirty
         guard !dirty.isEmpty else { return }
-        var upserts: [StoredObject] = []
+        var upserts: [Resource] = []
         var deletions: [ResourceKey] = []
         upserts.reserveCapacity(dirty.count)
         for key in dirty {
             if let object = plane.store[key] {
-                upserts.append(StoredObject(key: key, body: object.value.jsonBytes()))
+                upserts.append(object)
             } else {
                 deletions.append(key)
             }

@@ -22,7 +22,7 @@ public actor SimulatedCluster: ClusterBackend {
         let storedTime = try store?.clusterMeta(cluster: options.name, "now").flatMap(SimulatedTime.parse)
         let start = storedTime ?? options.startTime ?? Date()
         var plane = ControlPlane(options: options, now: start)
-        try Self.restore(stored, into: &plane, cluster: options.name)
+        Self.restore(stored, into: &plane)
         Self.bootstrap(&plane)
         var manager = ControllerManager(controllers: [
             NamespaceController(), GarbageCollector(), DeploymentController(), ReplicaSetController(),
@@ -82,11 +82,15 @@ public actor SimulatedCluster: ClusterBackend {
         return results.map { result in result.map { plane.store[$0.key] ?? $0 } }
     }
 
-    /// Runs the API server's checks for the whole batch on a copy of the cluster and discards it.
+    /// Runs the API server's checks for the whole batch, in order, storing nothing.
     private func dryRunApply(_ resources: [Resource]) -> [Result<Resource, ClusterError>] {
-        var scratch = plane
+        var namespaces: Set<String> = []
         return resources.map { resource in
-            Result { () throws(ClusterError) in try APIServer.apply(resource, in: &scratch) }
+            Result { () throws(ClusterError) in
+                let admitted = try APIServer.admit(resource, in: plane, namespaces: namespaces).object
+                if admitted.kind == "Namespace", admitted.group.isEmpty { namespaces.insert(admitted.name) }
+                return admitted
+            }
         }
     }
 

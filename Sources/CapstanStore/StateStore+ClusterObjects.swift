@@ -2,39 +2,31 @@ import CapstanModel
 import Foundation
 import GRDB
 
-/// A cluster backend's object as stored: its key and JSON body.
-public struct StoredObject: Sendable, Hashable {
-    public var key: ResourceKey
-    public var body: [UInt8]
-
-    public init(key: ResourceKey, body: [UInt8]) {
-        self.key = key
-        self.body = body
-    }
-}
-
+/// A cluster backend's objects (the simulated cluster's etcd), stored as canonical JSON by key.
 extension StateStore {
-    /// Every stored object of one cluster (the simulated cluster's etcd), for loading at start.
-    public func loadObjects(cluster: String) throws(StoreError) -> [StoredObject] {
+    /// Every stored object of one cluster, for loading at start.
+    public func loadObjects(cluster: String) throws(StoreError) -> [Resource] {
         try readSync("load the objects of cluster \(cluster)") { db in
             let cursor = try Row.fetchCursor(
                 db, sql: "SELECT resource, body FROM cluster_object WHERE cluster = ?", arguments: [cluster])
-            var objects: [StoredObject] = []
+            var objects: [Resource] = []
             while let row = try cursor.next() {
                 let id: String = row[0]
-                guard let key = ResourceKey(id: id) else {
-                    throw StoreError("load the objects of cluster \(cluster)", path: nil,
-                                     message: "malformed object key \(id)")
-                }
                 let body: Data = row[1]
-                objects.append(StoredObject(key: key, body: [UInt8](body)))
+                do {
+                    objects.append(Resource(try JSONParser.parse([UInt8](body))))
+                } catch {
+                    throw StoreError("load object \(id) of cluster \(cluster)", path: nil,
+                                     message: "the stored object is not valid JSON (\(error))")
+                }
             }
             return objects
         }
     }
 
-    /// Writes and deletes objects of one cluster, and sets cluster metadata, in one transaction.
-    public func writeObjects(cluster: String, upserts: [StoredObject], deletions: [ResourceKey],
+    /// Writes and deletes objects of one cluster, and sets cluster metadata, in one transaction. Objects are
+    /// encoded one at a time inside the transaction, so a large flush never holds every body at once.
+    public func writeObjects(cluster: String, upserts: [Resource], deletions: [ResourceKey],
                              meta: [String: String] = [:]) throws(StoreError)
     {
         try writeSync("write \(upserts.count + deletions.count) objects of cluster \(cluster)") { db in
@@ -44,7 +36,10 @@ extension StateStore {
                     ON CONFLICT(cluster, resource) DO UPDATE SET body = excluded.body
                     """)
                 for object in upserts {
-                    try statement.execute(arguments: [cluster, object.key.id, Data(object.body)])
+                    let body = object.value.jsonBytes()
+                    try body.withUnsafeBytes { bytes in
+                        try statement.execute(arguments: [cluster, object.key.id, Data(bytes)])
+                    }
                 }
             }
             if !deletions.isEmpty {

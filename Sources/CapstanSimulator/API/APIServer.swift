@@ -11,23 +11,31 @@ enum APIServer {
 
     /// Creates or updates one object and returns it as stored.
     static func apply(_ incoming: Resource, in plane: inout ControlPlane) throws(ClusterError) -> Resource {
-        var object = incoming
-        object.status = nil
-        for field in serverMetadata { object.value[path: ["metadata", field]] = nil }
-        try resolveScope(&object, plane)
-        if object.kind == "Secret" && object.group.isEmpty { try SecretData.mergeStringData(&object) }
-        Defaulting.apply(to: &object)
-        let existing = plane.store[object.key]
-        try Validation.validate(object, existing: existing)
-
-        if let existing {
-            try merge(&object, onto: existing)
+        var (object, existing) = try admit(incoming, in: plane)
+        if existing != nil {
             plane.store.update(object)
         } else {
             prepareNew(&object, plane: &plane)
             plane.createObject(object)
         }
         return plane.store[object.key] ?? object
+    }
+
+    /// The object as the server would store it, after every check, without storing anything (a dry run).
+    /// `namespaces` are namespaces the same batch creates before this object.
+    static func admit(_ incoming: Resource, in plane: ControlPlane, namespaces: Set<String> = [])
+        throws(ClusterError) -> (object: Resource, existing: Resource?)
+    {
+        var object = incoming
+        object.status = nil
+        for field in serverMetadata { object.value[path: ["metadata", field]] = nil }
+        try resolveScope(&object, plane, namespaces: namespaces)
+        if object.kind == "Secret" && object.group.isEmpty { try SecretData.mergeStringData(&object) }
+        Defaulting.apply(to: &object)
+        let existing = plane.store[object.key]
+        try Validation.validate(object, existing: existing)
+        if let existing { try merge(&object, onto: existing) }
+        return (object, existing)
     }
 
     /// Deletes one object; dependents go through garbage collection.
@@ -38,7 +46,9 @@ enum APIServer {
         plane.store.delete(key)
     }
 
-    private static func resolveScope(_ object: inout Resource, _ plane: ControlPlane) throws(ClusterError) {
+    private static func resolveScope(_ object: inout Resource, _ plane: ControlPlane, namespaces: Set<String>)
+        throws(ClusterError)
+    {
         let type = ResourceTypes.of(group: object.group, kind: object.kind)
         let namespaced = type?.namespaced ?? !object.namespace.isEmpty
         if !namespaced {
@@ -49,7 +59,7 @@ enum APIServer {
         }
         if object.namespace.isEmpty { object.namespace = "default" }
         let namespaceKey = ResourceKey(group: "", kind: "Namespace", namespace: "", name: object.namespace)
-        guard plane.store[namespaceKey] != nil else {
+        guard plane.store[namespaceKey] != nil || namespaces.contains(object.namespace) else {
             throw ClusterError(.notFound, key: object.key, "namespaces \"\(object.namespace)\" not found")
         }
     }

@@ -10,10 +10,10 @@ struct DeploymentRollout {
     /// ReplicaSets the Deployment controls, oldest revision first.
     var replicaSets: [Resource]
 
-    init(deployment: Resource, plane: ControlPlane) {
+    init(deployment: Resource, templateHash: String, plane: ControlPlane) {
         self.deployment = deployment
         spec = DeploymentSpec(deployment)
-        templateHash = PodTemplateHash.compute(spec.template)
+        self.templateHash = templateHash
         replicaSets = plane.store.dependents(ofUID: deployment.uid)
             .filter { $0.kind == "ReplicaSet" && $0.controllerReference?.uid == deployment.uid }
             .sorted { ($0.revision, $0.name) < ($1.revision, $1.name) }

@@ -8,6 +8,7 @@ struct Kubelet: Controller {
     private var addresses = PodAddressAllocator()
 
     mutating func keys(for change: ObjectChange, in plane: ControlPlane) -> [ResourceKey] {
+        if change.key.group.isEmpty, change.key.kind == "Node" { addresses.nodesChanged() }
         guard change.key.group.isEmpty, change.key.kind == "Pod" else { return [] }
         addresses.observe(change)
         guard change.kind != .deleted, !change.object.nodeName.isEmpty, !change.object.isPodTerminated else {

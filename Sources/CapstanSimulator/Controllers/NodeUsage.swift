@@ -35,19 +35,4 @@ struct NodeUsage: Sendable {
         usage.pods += Int(sign)
         byNode[node] = usage
     }
-
-    /// The larger of the node's cpu and memory allocation fractions (0 when the node has no capacity).
-    func allocatedFraction(of node: Resource) -> Double {
-        let usage = self[node.name]
-        let cpu = Double(usage.cpu.milliValue) / Double(max(node.allocatable("cpu").milliValue, 1))
-        let memory = Double(usage.memory.milliValue) / Double(max(node.allocatable("memory").milliValue, 1))
-        return max(cpu, memory)
-    }
-}
-
-extension Resource {
-    /// A node's allocatable amount of a resource (`cpu`, `memory`, `pods`).
-    func allocatable(_ resource: String) -> Quantity {
-        value[path: ["status", "allocatable", resource]].flatMap(Quantity.init) ?? .zero
-    }
 }

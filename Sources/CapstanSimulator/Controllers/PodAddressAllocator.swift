@@ -5,6 +5,11 @@ import CapstanModel
 struct PodAddressAllocator: Sendable {
     private var used: [String: Set<Int>] = [:]
     private var byPod: [ResourceKey: (node: String, host: Int)] = [:]
+    /// Each node's subnet number, from the sorted node names; rebuilt when nodes change.
+    private var subnets: [String: Int]?
+
+    /// Forgets the subnet numbers after a Node change.
+    mutating func nodesChanged() { subnets = nil }
 
     /// Tracks addresses of pods seen, so a restarted simulation never hands one out twice.
     mutating func observe(_ change: ObjectChange) {
@@ -21,7 +26,10 @@ struct PodAddressAllocator: Sendable {
 
     /// A free address on the node's subnet.
     mutating func allocate(for pod: ResourceKey, node: String, _ store: ObjectStore) -> String {
-        let subnet = Self.nodeIndex(node, store)
+        let subnets = self.subnets ?? Dictionary(uniqueKeysWithValues: store.keys(group: "", kind: "Node").map(\.name)
+            .sorted().enumerated().map { ($1, $0 % 250) })
+        self.subnets = subnets
+        let subnet = subnets[node] ?? 0
         var taken = used[node] ?? []
         let host = (2...254).first { !taken.contains($0) } ?? 254
         taken.insert(host)
@@ -33,12 +41,6 @@ struct PodAddressAllocator: Sendable {
     private mutating func release(_ pod: ResourceKey) {
         guard let entry = byPod.removeValue(forKey: pod) else { return }
         used[entry.node]?.remove(entry.host)
-    }
-
-    /// The node's position among all nodes by name, which picks its subnet.
-    static func nodeIndex(_ node: String, _ store: ObjectStore) -> Int {
-        let names = store.keys(group: "", kind: "Node").map(\.name).sorted()
-        return (names.firstIndex(of: node) ?? 0) % 250
     }
 
     /// The node's simulated internal address.

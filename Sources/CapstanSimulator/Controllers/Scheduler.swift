@@ -10,6 +10,9 @@ struct Scheduler: Controller {
     private var usage = NodeUsage()
     /// Pods waiting for a node.
     private var pending: Set<ResourceKey> = []
+    /// Nodes by name, as the scheduler reads them, kept from Node changes.
+    private var nodes: [String: SchedulableNode] = [:]
+    private var nodeOrder: [String] = []
 
     mutating func keys(for change: ObjectChange, in plane: ControlPlane) -> [ResourceKey] {
         switch (change.key.group, change.key.kind) {
@@ -23,6 +26,12 @@ struct Scheduler: Controller {
             pending.remove(change.key)
             return freed ? pending.sorted() : []
         case ("", "Node"):
+            if change.kind == .deleted {
+                nodes[change.key.name] = nil
+            } else {
+                nodes[change.key.name] = SchedulableNode(change.object)
+            }
+            nodeOrder = nodes.keys.sorted()
             return pending.sorted()
         default:
             return []
@@ -34,11 +43,11 @@ struct Scheduler: Controller {
             pending.remove(key)
             return
         }
-        let nodes = plane.store.list(group: "", kind: "Node")
+        let candidates = nodeOrder.compactMap { nodes[$0] }
         var filter = SchedulingFilter(pod: pod, usage: usage)
-        let feasible = nodes.filter { filter.fits($0) }
+        let feasible = candidates.filter { filter.fits($0) }
         guard let chosen = best(of: feasible, for: pod, plane) else {
-            let message = filter.failureMessage(nodeCount: nodes.count)
+            let message = filter.failureMessage(nodeCount: candidates.count)
             setScheduledCondition(&pod, status: "False", reason: "Unschedulable", message: message, plane)
             if plane.store.update(pod) {
                 plane.recordEvent(pod, type: .warning, reason: "FailedScheduling", message: message)
@@ -54,7 +63,7 @@ struct Scheduler: Controller {
     }
 
     /// The feasible node with the fewest replicas of the pod's owner, then the lowest allocation, then by name.
-    private func best(of nodes: [Resource], for pod: Resource, _ plane: ControlPlane) -> Resource? {
+    private func best(of nodes: [SchedulableNode], for pod: Resource, _ plane: ControlPlane) -> SchedulableNode? {
         let ownerUID = pod.controllerReference?.uid
         var siblingsPerNode: [String: Int] = [:]
         if let ownerUID {
@@ -65,7 +74,7 @@ struct Scheduler: Controller {
         return nodes.min { a, b in
             let sa = siblingsPerNode[a.name] ?? 0, sb = siblingsPerNode[b.name] ?? 0
             if sa != sb { return sa < sb }
-            let la = usage.allocatedFraction(of: a), lb = usage.allocatedFraction(of: b)
+            let la = a.allocatedFraction(usage[a.name]), lb = b.allocatedFraction(usage[b.name])
             if la != lb { return la < lb }
             return a.name < b.name
         }

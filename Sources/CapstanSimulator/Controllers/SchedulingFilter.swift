@@ -19,26 +19,23 @@ struct SchedulingFilter {
     }
 
     /// True when the pod can run on `node`; otherwise the reasons are counted.
-    mutating func fits(_ node: Resource) -> Bool {
+    mutating func fits(_ node: SchedulableNode) -> Bool {
         var failures: [String] = []
-        if !isReady(node) { failures.append("node(s) were not ready") }
-        if node.value[path: ["spec", "unschedulable"]]?.boolValue == true {
-            failures.append("node(s) were unschedulable")
-        }
+        if !node.ready { failures.append("node(s) were not ready") }
+        if node.unschedulable { failures.append("node(s) were unschedulable") }
         if let taint = untoleratedTaint(node) {
             let value = taint["value"]?.stringValue.map { ": \($0)" } ?? ""
             failures.append("node(s) had untolerated taint {\(taint["key"]?.stringValue ?? "")\(value)}")
         }
-        let labels = node.labels
-        if nodeSelector.contains(where: { labels[$0.key] != $0.value }) {
+        if nodeSelector.contains(where: { node.labels[$0.key] != $0.value }) {
             failures.append("node(s) didn't match Pod's node affinity/selector")
         }
         let used = usage[node.name]
-        if used.pods + 1 > Int(node.allocatable("pods").value) { failures.append("Too many pods") }
-        if requests.cpu.milliValue > 0, used.cpu + requests.cpu > node.allocatable("cpu") {
+        if used.pods + 1 > node.pods { failures.append("Too many pods") }
+        if requests.cpu.milliValue > 0, used.cpu + requests.cpu > node.cpu {
             failures.append("Insufficient cpu")
         }
-        if requests.memory.milliValue > 0, used.memory + requests.memory > node.allocatable("memory") {
+        if requests.memory.milliValue > 0, used.memory + requests.memory > node.memory {
             failures.append("Insufficient memory")
         }
         for failure in failures { reasons[failure, default: 0] += 1 }
@@ -51,18 +48,8 @@ struct SchedulingFilter {
         return "0/\(nodeCount) nodes are available: \(parts.joined(separator: ", "))."
     }
 
-    private func isReady(_ node: Resource) -> Bool {
-        let conditions = node.value[path: ["status", "conditions"]]?.arrayValue ?? []
-        return conditions.contains { $0["type"]?.stringValue == "Ready" && $0["status"]?.stringValue == "True" }
-    }
-
-    private func untoleratedTaint(_ node: Resource) -> Value? {
-        let taints = node.value[path: ["spec", "taints"]]?.arrayValue ?? []
-        return taints.first { taint in
-            let effect = taint["effect"]?.stringValue ?? ""
-            guard effect == "NoSchedule" || effect == "NoExecute" else { return false }
-            return !tolerations.contains { Self.tolerates($0, taint) }
-        }
+    private func untoleratedTaint(_ node: SchedulableNode) -> Value? {
+        node.blockingTaints.first { taint in !tolerations.contains { Self.tolerates($0, taint) } }
     }
 
     /// Kubernetes' toleration match: empty key with Exists tolerates everything; effect must match when set.
