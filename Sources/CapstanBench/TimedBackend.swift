@@ -20,10 +20,16 @@ struct TimedBackend: ClusterBackend {
         return try await base.get(keys)
     }
 
-    func apply(_ resources: [Resource], dryRun: Bool) async -> [Result<Resource, ClusterError>] {
+    func apply(_ resources: [Resource]) async -> [Result<Resource, ClusterError>] {
         let start = timeline.begin()
-        defer { timeline.record(dryRun ? .dryRun : .apply, from: start) }
-        return await base.apply(resources, dryRun: dryRun)
+        defer { timeline.record(.apply, from: start) }
+        return await base.apply(resources)
+    }
+
+    func validate(_ resources: [Resource]) async -> [ClusterError?] {
+        let start = timeline.begin()
+        defer { timeline.record(.dryRun, from: start) }
+        return await base.validate(resources)
     }
 
     func delete(_ keys: [ResourceKey]) async -> [Result<Void, ClusterError>] {

@@ -12,8 +12,9 @@ extension AppReconciler {
         let applies = plan.applies.compactMap { change in change.desired.map { (change, tracked($0.resource)) } }
 
         // A dry run of the whole set first: if the cluster would refuse anything, nothing is applied.
-        let dryRun = await backend.apply(applies.map(\.1), dryRun: true)
-        record(failures: dryRun, keys: applies.map(\.0.key), in: &execution)
+        let refusals = await backend.validate(applies.map(\.1))
+        record(failures: refusals.map { $0.map { Result<Void, ClusterError>.failure($0) } ?? .success(()) },
+               keys: applies.map(\.0.key), in: &execution)
         guard execution.errors.isEmpty else { return execution }
 
         // Apply in kind order, one batch per kind rank, stopping at the first group that fails.

@@ -17,7 +17,7 @@ extension AppReconciler {
         for change in plan.changes where change.action != .delete || live[change.key] != nil {
             let assessment: HealthAssessment?
             if let object = live[change.key] {
-                let version = object.value[path: ["metadata", "resourceVersion"]]?.stringValue ?? ""
+                let version = object.resourceVersion
                 if !version.isEmpty, let cached = healthCache[change.key], cached.resourceVersion == version {
                     assessment = cached.assessment
                 } else {

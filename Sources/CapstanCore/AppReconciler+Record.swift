@@ -11,7 +11,8 @@ extension AppReconciler {
                     trigger: SyncTrigger, startedAt: Date) async -> ReconcileOutcome {
         let changeSet = execution.changeSet(plan)
         let inventoryChange = inventoryChange(after: execution, plan: plan, live: live, revision: revision)
-        let synced = Set(execution.applied.keys).union(plan.changes.filter { $0.action == .unchanged }.map(\.key))
+        let synced = Set(execution.applied.keys).union(plan.changes.lazy.filter { $0.action == .unchanged }.map(\.key))
+        lastReport = nil
         let (resources, health) = assess(plan, live: live, synced: synced)
         let pruneSkipped = plan.changes.contains { $0.action == .pruneSkipped }
         let finishedAt = Date()
@@ -53,6 +54,7 @@ extension AppReconciler {
         status.sync.attemptedRevision = revision.id
         status.sync.reason = "ComparisonError"
         setCondition("ComparisonError", error.message)
+        lastReport = nil
         await refreshHealthOfManagedObjects()
         await recordFailure(error.message, revision: revision, trigger: request.trigger, startedAt: startedAt,
                             changeSet: ChangeSet())
@@ -72,10 +74,15 @@ extension AppReconciler {
 
     /// A reconcile that did not sync: report how the live state compares with git.
     func report(plan: SyncPlan, live: [ResourceKey: Resource], revision: Revision) async -> ReconcileOutcome {
-        let synced = Set(plan.changes.filter { $0.action == .unchanged }.map(\.key))
-        let (resources, health) = assess(plan, live: live, synced: synced)
-        status.resources = resources
-        status.health = health
+        // Same commit, same object versions as the last report: resources and health cannot have changed.
+        let unchangedSinceLastReport = plan.isEntirelyTrusted && lastReport == ReportKey(revision: revision.id, count: plan.changes.count)
+        if !unchangedSinceLastReport {
+            let synced = Set(plan.changes.lazy.filter { $0.action == .unchanged }.map(\.key))
+            let (resources, health) = assess(plan, live: live, synced: synced)
+            status.resources = resources
+            status.health = health
+        }
+        lastReport = ReportKey(revision: revision.id, count: plan.changes.count)
         status.sync.attemptedRevision = status.sync.attemptedRevision ?? revision.id
         if plan.isSynced {
             status.sync.status = .synced
@@ -86,7 +93,7 @@ extension AppReconciler {
         }
         status.conditions.removeAll { $0.type == "SourceError" || $0.type == "ComparisonError" }
         if let failure = await persist(history: nil, inventory: InventoryChange()) { return failure }
-        return health.status == .progressing ? .progressing : .done
+        return status.health.status == .progressing ? .progressing : .done
     }
 
     private func outOfSyncReason(_ plan: SyncPlan, revision: Revision) -> String {

@@ -36,9 +36,11 @@ extension AppReconciler {
         let namespace = app.namespace
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(returning: Result { () throws(RenderError) in
+                let result = Result { () throws(RenderError) in
                     try renderer.render(files: files, defaultNamespace: namespace)
-                })
+                }
+                MemoryTrim.releaseFreedMemory()
+                continuation.resume(returning: result)
             }
         }
     }

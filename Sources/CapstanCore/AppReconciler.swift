@@ -27,6 +27,8 @@ public actor AppReconciler {
     var lastRecordedFailure: String?
     /// Objects the last plan found in sync, so the next plan skips comparing them while they are unchanged.
     var verified = VerifiedMatches()
+    /// The commit and resource count the status's resources and health were last assessed for.
+    var lastReport: ReportKey?
     /// Health by object and resourceVersion: an object that did not change has the same health.
     var healthCache: [ResourceKey: (resourceVersion: String, assessment: HealthAssessment?)] = [:]
 
@@ -111,6 +113,12 @@ public actor AppReconciler {
         if !newRevision && app.selfHeal && plan.hasApplies { return .selfHeal }
         return nil
     }
+}
+
+/// What a report's resources and health were computed from.
+struct ReportKey: Equatable {
+    var revision: String
+    var count: Int
 }
 
 /// A commit and what its manifests rendered to (or why they did not).

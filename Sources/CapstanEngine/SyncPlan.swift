@@ -7,11 +7,18 @@ public struct SyncPlan: Sendable, Hashable {
     public var changes: [PlannedChange]
     /// The resources found in sync, for the next plan to trust while their live version stays the same.
     public var verified: VerifiedMatches
+    /// How many resources were judged unchanged from `verified` alone (same hash, same live version).
+    public var trustedMatches: Int
 
-    public init(changes: [PlannedChange], verified: VerifiedMatches = VerifiedMatches()) {
+    public init(changes: [PlannedChange], verified: VerifiedMatches = VerifiedMatches(), trustedMatches: Int = 0) {
         self.changes = changes
         self.verified = verified
+        self.trustedMatches = trustedMatches
     }
+
+    /// True when every resource is unchanged and was trusted from the previous plan: nothing in git or in
+    /// the cluster moved since, so anything derived from the same inputs is still current.
+    public var isEntirelyTrusted: Bool { trustedMatches == changes.count }
 
     /// True when something must be created or updated (cheaper than `applies.isEmpty`).
     public var hasApplies: Bool { changes.contains { $0.action == .create || $0.action == .update } }

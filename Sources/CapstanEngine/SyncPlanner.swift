@@ -20,6 +20,7 @@ public enum SyncPlanner {
         var changes: [PlannedChange] = []
         changes.reserveCapacity(order.count)
         var managedAndDesired = 0
+        var trusted = 0
         var matches: [ResourceKey: VerifiedMatches.Match] = [:]
         matches.reserveCapacity(order.count)
         for (position, index) in order.enumerated() {
@@ -28,7 +29,15 @@ public enum SyncPlanner {
             let applied = inventory[resource.key]
             if applied != nil { managedAndDesired += 1 }
             let liveObject = live[resource.key]
-            let step = change(for: resource, live: liveObject, applied: applied, verified: verified)
+            if let liveObject, applied?.appliedHash == resource.hash,
+                verified.stillMatches(resource.key, hash: resource.hash, live: liveObject)
+            {
+                trusted += 1
+                matches[resource.key] = verified.matches[resource.key]
+                changes.append(PlannedChange(key: resource.key, action: .unchanged, desired: resource))
+                continue
+            }
+            let step = change(for: resource, live: liveObject, applied: applied)
             if step.action == .unchanged, let liveObject, !liveObject.resourceVersion.isEmpty {
                 matches[resource.key] = VerifiedMatches.Match(hash: resource.hash,
                                                               resourceVersion: liveObject.resourceVersion)
@@ -42,18 +51,14 @@ public enum SyncPlanner {
             }
             changes.append(contentsOf: KindOrder.sortForDelete(Array(removed), by: \.key))
         }
-        return SyncPlan(changes: changes, verified: VerifiedMatches(matches: matches))
+        return SyncPlan(changes: changes, verified: VerifiedMatches(matches: matches), trustedMatches: trusted)
     }
 
     /// The step for a resource that is in git.
-    static func change(for desired: DesiredResource, live: Resource?, applied: InventoryEntry?,
-                       verified: VerifiedMatches = VerifiedMatches()) -> PlannedChange {
+    static func change(for desired: DesiredResource, live: Resource?, applied: InventoryEntry?) -> PlannedChange {
         let key = desired.key
         guard let live else {
             return PlannedChange(key: key, action: .create, desired: desired, reason: .newResource)
-        }
-        if applied?.appliedHash == desired.hash, verified.stillMatches(key, hash: desired.hash, live: live) {
-            return PlannedChange(key: key, action: .unchanged, desired: desired)
         }
         let differences = ResourceDiffer.differences(desired: desired.resource, live: live)
         let reason: ChangeReason

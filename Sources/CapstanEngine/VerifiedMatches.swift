@@ -24,8 +24,3 @@ public struct VerifiedMatches: Sendable, Hashable {
         return !version.isEmpty && version == match.resourceVersion
     }
 }
-
-extension Resource {
-    /// `metadata.resourceVersion`, empty when the backend does not keep one.
-    var resourceVersion: String { value[path: ["metadata", "resourceVersion"]]?.stringValue ?? "" }
-}

@@ -71,6 +71,17 @@ public struct Resource: Sendable, Hashable {
     }
 
     public var key: ResourceKey { ResourceKey(group: group, kind: kind, namespace: namespace, name: name) }
+
+    /// `metadata.resourceVersion`: changes whenever the stored object changes; empty when the backend has none.
+    public var resourceVersion: String {
+        get {
+            guard case .object(let members) = value, case .object(let metadata)? = members["metadata"],
+                case .string(let version)? = metadata["resourceVersion"]
+            else { return "" }
+            return version
+        }
+        set { value[path: ["metadata", "resourceVersion"]] = newValue.isEmpty ? nil : .string(newValue) }
+    }
 }
 
 extension Resource: Codable {

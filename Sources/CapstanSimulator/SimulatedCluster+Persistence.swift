@@ -6,12 +6,9 @@ import Foundation
 /// Loading the cluster from the state store and writing back what changed, in one transaction per step.
 extension SimulatedCluster {
     static func restore(_ stored: [Resource], into plane: inout ControlPlane) {
-        var events: [Resource] = []
         for resource in stored {
             plane.store.restore(resource)
-            if resource.kind == "Event" { events.append(resource) }
         }
-        plane.events.adopt(events)
         plane.store.dirty.removeAll()
     }
 

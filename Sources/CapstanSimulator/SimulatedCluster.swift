@@ -55,7 +55,9 @@ public actor SimulatedCluster: ClusterBackend {
     }
 
     public func list(_ type: ResourceType, namespace: String?) async throws(ClusterError) -> [Resource] {
-        plane.store.list(group: type.group, kind: type.kind, namespace: type.namespaced ? namespace : nil)
+        let stored = plane.store.list(group: type.group, kind: type.kind, namespace: type.namespaced ? namespace : nil)
+        if type.group.isEmpty && type.kind == "Event" { return plane.events.events(namespace: namespace) + stored }
+        return stored
     }
 
     /// Every kind the cluster holds objects of (built-in or not).
@@ -65,8 +67,7 @@ public actor SimulatedCluster: ClusterBackend {
 
     // MARK: ClusterWriter
 
-    public func apply(_ resources: [Resource], dryRun: Bool) async -> [Result<Resource, ClusterError>] {
-        if dryRun { return dryRunApply(resources) }
+    public func apply(_ resources: [Resource]) async -> [Result<Resource, ClusterError>] {
         statistics.applyRequests += resources.count
         var results: [Result<Resource, ClusterError>] = []
         results.reserveCapacity(resources.count)
@@ -83,13 +84,15 @@ public actor SimulatedCluster: ClusterBackend {
     }
 
     /// Runs the API server's checks for the whole batch, in order, storing nothing.
-    private func dryRunApply(_ resources: [Resource]) -> [Result<Resource, ClusterError>] {
+    public func validate(_ resources: [Resource]) async -> [ClusterError?] {
         var namespaces: Set<String> = []
         return resources.map { resource in
-            Result { () throws(ClusterError) in
+            do throws(ClusterError) {
                 let admitted = try APIServer.admit(resource, in: plane, namespaces: namespaces).object
                 if admitted.kind == "Namespace", admitted.group.isEmpty { namespaces.insert(admitted.name) }
-                return admitted
+                return nil
+            } catch {
+                return error
             }
         }
     }

@@ -57,10 +57,7 @@ struct ControlPlane: Sendable {
     /// Records a Kubernetes Event about `object`.
     mutating func recordEvent(_ object: Resource, type: EventRecorder.EventType = .normal, reason: String,
                               message: String) {
-        var recorder = events
-        events = EventRecorder()
-        recorder.record(about: object, type: type, reason: reason, message: message, in: &self)
-        events = recorder
+        events.record(about: object, type: type, reason: reason, message: message, now: now, limit: options.maxEvents)
     }
 
     /// A free simulated Service address.

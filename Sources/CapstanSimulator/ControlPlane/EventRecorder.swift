@@ -1,8 +1,10 @@
 import CapstanModel
 import Foundation
 
-/// Writes Kubernetes Events (`kubectl get events`): a repeat of the same reason and message about the
-/// same object bumps `count` instead of adding an event; the oldest are dropped beyond a bound.
+/// Kubernetes Events (`kubectl get events`), kept in a bounded ring beside the object store: a repeat of the
+/// same reason and message about the same object bumps `count` instead of adding an event, and the oldest
+/// go first once the bound is reached (Kubernetes expires them after an hour). Events are diagnostics: they
+/// are not persisted, and writing one never wakes a controller.
 struct EventRecorder: Sendable {
     enum EventType: String, Sendable { case normal = "Normal", warning = "Warning" }
 
@@ -12,58 +14,63 @@ struct EventRecorder: Sendable {
         var message: String
     }
 
-    private var bySignature: [Signature: ResourceKey] = [:]
-    private var order: [ResourceKey] = []
-    private var counter = 0
+    private struct Entry: Sendable {
+        var signature: Signature
+        var involvedAPIVersion: String
+        var involvedUID: String
+        var type: EventType
+        var count: Int
+        var first: Date
+        var last: Date
+        var name: String
+    }
 
-    mutating func record(about object: Resource, type: EventType, reason: String, message: String,
-                         in plane: inout ControlPlane) {
-        let involved = object.key
-        let signature = Signature(involved: involved, reason: reason, message: message)
-        if let existingKey = bySignature[signature], var existing = plane.store[existingKey] {
-            existing.value["count"] = .int((existing.value["count"]?.intValue ?? 1) + 1)
-            existing.value["lastTimestamp"] = plane.timestamp
-            plane.store.update(existing)
+    private var entries: [Int: Entry] = [:]
+    private var bySignature: [Signature: Int] = [:]
+    /// Sequence numbers of live entries, oldest first, from `oldest` to `next - 1` (gaps are dropped repeats).
+    private var oldest = 0
+    private var next = 0
+
+    mutating func record(about object: Resource, type: EventType, reason: String, message: String, now: Date,
+                         limit: Int) {
+        let signature = Signature(involved: object.key, reason: reason, message: message)
+        if let sequence = bySignature[signature], entries[sequence] != nil {
+            entries[sequence]!.count += 1
+            entries[sequence]!.last = now
             return
         }
-        counter += 1
-        let namespace = involved.namespace.isEmpty ? "default" : involved.namespace
-        let name = "\(involved.name).\(String(counter, radix: 16))\(plane.random.nameSuffix(length: 4))"
-        var event = Resource(apiVersion: "v1", kind: "Event", namespace: namespace, name: name)
-        event.value["type"] = .string(type.rawValue)
-        event.value["reason"] = .string(reason)
-        event.value["message"] = .string(message)
-        event.value["count"] = 1
-        event.value["firstTimestamp"] = plane.timestamp
-        event.value["lastTimestamp"] = plane.timestamp
-        event.value["source"] = ["component": "capstan-simulator"]
-        event.value["involvedObject"] = [
-            "apiVersion": .string(object.apiVersion), "kind": .string(involved.kind),
-            "namespace": involved.namespace.isEmpty ? nil : .string(involved.namespace),
-            "name": .string(involved.name), "uid": .string(object.uid),
-        ]
-        plane.createObject(event)
-        bySignature[signature] = event.key
-        order.append(event.key)
-        trim(in: &plane)
-    }
-
-    /// Forgets the index (after a restart the stored events stay, but new repeats start new events).
-    mutating func adopt(_ stored: [Resource]) {
-        let sorted = stored.sorted { ($0.creationTimestamp ?? .distantPast) < ($1.creationTimestamp ?? .distantPast) }
-        order = sorted.map(\.key)
-        counter = order.count
-    }
-
-    private mutating func trim(in plane: inout ControlPlane) {
-        let limit = plane.options.maxEvents
-        guard order.count > limit + limit / 10 else { return }
-        let excess = order.count - limit
-        for key in order.prefix(excess) {
-            plane.store.delete(key)
+        let name = "\(object.name).\(String(next, radix: 16))"
+        entries[next] = Entry(signature: signature, involvedAPIVersion: object.apiVersion, involvedUID: object.uid,
+                              type: type, count: 1, first: now, last: now, name: name)
+        bySignature[signature] = next
+        next += 1
+        while entries.count > limit, oldest < next {
+            if let dropped = entries.removeValue(forKey: oldest) { bySignature[dropped.signature] = nil }
+            oldest += 1
         }
-        order.removeFirst(excess)
-        let kept = Set(order)
-        bySignature = bySignature.filter { kept.contains($0.value) }
+    }
+
+    /// The events as Event objects, in `namespace` or all, oldest first.
+    func events(namespace: String?) -> [Resource] {
+        (oldest..<next).compactMap { entries[$0] }.compactMap { entry in
+            let involved = entry.signature.involved
+            let eventNamespace = involved.namespace.isEmpty ? "default" : involved.namespace
+            guard namespace == nil || namespace == eventNamespace else { return nil }
+            var event = Resource(apiVersion: "v1", kind: "Event", namespace: eventNamespace, name: entry.name)
+            event.value[path: ["metadata", "creationTimestamp"]] = .string(SimulatedTime.format(entry.first))
+            event.value["type"] = .string(entry.type.rawValue)
+            event.value["reason"] = .string(entry.signature.reason)
+            event.value["message"] = .string(entry.signature.message)
+            event.value["count"] = .int(entry.count)
+            event.value["firstTimestamp"] = .string(SimulatedTime.format(entry.first))
+            event.value["lastTimestamp"] = .string(SimulatedTime.format(entry.last))
+            event.value["source"] = ["component": "capstan-simulator"]
+            event.value["involvedObject"] = [
+                "apiVersion": .string(entry.involvedAPIVersion), "kind": .string(involved.kind),
+                "namespace": involved.namespace.isEmpty ? nil : .string(involved.namespace),
+                "name": .string(involved.name), "uid": .string(entry.involvedUID),
+            ]
+            return event
+        }
     }
 }

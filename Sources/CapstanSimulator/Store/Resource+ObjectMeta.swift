@@ -8,11 +8,6 @@ extension Resource {
         set { value[path: ["metadata", "uid"]] = .string(newValue) }
     }
 
-    var resourceVersion: String {
-        get { value[path: ["metadata", "resourceVersion"]]?.stringValue ?? "" }
-        set { value[path: ["metadata", "resourceVersion"]] = newValue.isEmpty ? nil : .string(newValue) }
-    }
-
     var generation: Int {
         get { value[path: ["metadata", "generation"]]?.intValue ?? 0 }
         set { value[path: ["metadata", "generation"]] = .int(newValue) }
