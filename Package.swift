@@ -51,7 +51,7 @@ let package = Package(
         // The reconcile loop and the service around it.
         .target(name: "CapstanCore", dependencies: [
             "CapstanModel", "CapstanManifests", "CapstanGit", "CapstanEngine",
-            "CapstanCluster", "CapstanStore", "CapstanConfig",
+            "CapstanCluster", "CapstanStore",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),

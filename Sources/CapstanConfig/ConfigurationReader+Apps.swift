@@ -1,3 +1,4 @@
+import CapstanModel
 import CapstanYAML
 
 extension ConfigurationReader {
@@ -31,7 +32,7 @@ extension ConfigurationReader {
     private func readApp(_ mapping: MappingReader) -> AppConfiguration? {
         let name = mapping.required("name").flatMap { node -> String? in
             guard let name = node.string() else { return nil }
-            guard Self.isDNSLabel(name) else {
+            guard KubernetesName.isDNS1123Label(name) else {
                 node.fail("\"\(name)\" is not a valid app name (\(Self.dnsLabelRule))")
                 return nil
             }
@@ -55,7 +56,7 @@ extension ConfigurationReader {
             }
         }
         if let namespaceNode = mapping.optional("namespace"), let namespace = namespaceNode.string() {
-            if Self.isDNSLabel(namespace) {
+            if KubernetesName.isDNS1123Label(namespace) {
                 app.namespace = namespace
             } else {
                 namespaceNode.fail("\"\(namespace)\" is not a valid namespace (\(Self.dnsLabelRule))")

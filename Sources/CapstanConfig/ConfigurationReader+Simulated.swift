@@ -1,3 +1,4 @@
+import CapstanModel
 import CapstanYAML
 
 extension ConfigurationReader {
@@ -40,7 +41,7 @@ extension ConfigurationReader {
             guard let mapping = item.mapping(keys: Self.nodeKeys) else { continue }
             let nameNode = mapping.optional("name")
             let name = nameNode.map { $0.string() ?? "" } ?? "node-\(index + 1)"
-            if let nameNode, !name.isEmpty, !Self.isDNSSubdomain(name) {
+            if let nameNode, !name.isEmpty, !KubernetesName.isDNS1123Subdomain(name) {
                 nameNode.fail("\"\(name)\" is not a valid node name (lowercase letters, digits, '-' and '.')")
             }
             if let first = firstLines[name] {
@@ -80,13 +81,13 @@ extension ConfigurationReader {
         if let labels = mapping.optional("labels")?.stringMap() { node.labels = labels }
     }
 
-    private func readQuantity(_ node: ConfigNode, example: String) -> ResourceQuantity? {
+    private func readQuantity(_ node: ConfigNode, example: String) -> Quantity? {
         guard let text = node.scalarText() else { return nil }
-        guard let quantity = ResourceQuantity(text) else {
+        guard let quantity = Quantity(text) else {
             node.fail("invalid quantity \"\(text)\" (use e.g. \(example))")
             return nil
         }
-        guard quantity.millis > 0 else {
+        guard quantity.milliValue > 0 else {
             node.fail("must be greater than 0")
             return nil
         }
@@ -108,14 +109,6 @@ extension ConfigurationReader {
             }
             guard let key, let effect else { return nil }
             return NodeTaint(key: key, value: value, effect: effect)
-        }
-    }
-
-    /// Lowercase letters, digits, '-' and '.', at most 253, starting and ending with a letter or digit.
-    static func isDNSSubdomain(_ text: String) -> Bool {
-        guard text.utf8.count <= 253 else { return false }
-        return text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
-            $0.utf8.count <= 63 && isDNSLabel(String($0))
         }
     }
 }

@@ -55,15 +55,5 @@ struct ConfigurationReader {
             .standardizedFileURL.path
     }
 
-    /// A DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit.
-    static func isDNSLabel(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard let first = bytes.first, let last = bytes.last, bytes.count <= 63 else { return false }
-        let allowed: (UInt8) -> Bool = {
-            ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
-        }
-        return allowed(first) && allowed(last) && bytes.allSatisfy { allowed($0) || $0 == UInt8(ascii: "-") }
-    }
-
     static let dnsLabelRule = "at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit"
 }

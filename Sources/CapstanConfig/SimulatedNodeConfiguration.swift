@@ -1,18 +1,20 @@
+import CapstanModel
+
 /// One node of the simulated cluster.
 public struct SimulatedNodeConfiguration: Sendable, Hashable {
     public var name: String
     /// Allocatable CPU, e.g. `4` or `3500m`.
-    public var cpu: ResourceQuantity
+    public var cpu: Quantity
     /// Allocatable memory, e.g. `8Gi`.
-    public var memory: ResourceQuantity
+    public var memory: Quantity
     /// The most pods the node runs.
     public var pods: Int
     public var labels: [String: String]
     public var taints: [NodeTaint]
 
     public init(
-        name: String, cpu: ResourceQuantity = SimulatedNodeConfiguration.defaultCPU,
-        memory: ResourceQuantity = SimulatedNodeConfiguration.defaultMemory, pods: Int = 110,
+        name: String, cpu: Quantity = SimulatedNodeConfiguration.defaultCPU,
+        memory: Quantity = SimulatedNodeConfiguration.defaultMemory, pods: Int = 110,
         labels: [String: String] = [:], taints: [NodeTaint] = []
     ) {
         self.name = name
@@ -23,12 +25,12 @@ public struct SimulatedNodeConfiguration: Sendable, Hashable {
         self.taints = taints
     }
 
-    public static let defaultCPU = ResourceQuantity("4")!
-    public static let defaultMemory = ResourceQuantity("8Gi")!
+    public static let defaultCPU = Quantity("4")!
+    public static let defaultMemory = Quantity("8Gi")!
 
     /// `node-1` … `node-count` with the same capacity.
     public static func numbered(
-        count: Int, cpu: ResourceQuantity = defaultCPU, memory: ResourceQuantity = defaultMemory, pods: Int = 110,
+        count: Int, cpu: Quantity = defaultCPU, memory: Quantity = defaultMemory, pods: Int = 110,
         labels: [String: String] = [:]
     ) -> [SimulatedNodeConfiguration] {
         (0..<max(count, 0)).map {

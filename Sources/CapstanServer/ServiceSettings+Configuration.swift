@@ -52,8 +52,8 @@ extension AppSettings {
 
 extension SimulatedNode {
     init(_ node: SimulatedNodeConfiguration) {
-        self.init(name: node.name, cpu: Quantity(milliValue: node.cpu.millis),
-                  memory: Quantity(milliValue: node.memory.millis), pods: node.pods, labels: node.labels,
+        self.init(name: node.name, cpu: node.cpu,
+                  memory: node.memory, pods: node.pods, labels: node.labels,
                   taints: node.taints.map { Taint(key: $0.key, value: $0.value, effect: $0.effect.rawValue) })
     }
 }

@@ -10,7 +10,7 @@ struct SimulatedNodesTests {
         let nodes = try CapstanConfiguration.load(yaml: yaml, baseDirectory: "/").simulated.nodes
         #expect(nodes.map(\.name) == ["node-1", "node-2", "node-3", "node-4", "node-5"])
         #expect(nodes.allSatisfy {
-            $0.cpu.millicores == 2000 && $0.memory.bytes == 4 << 30 && $0.pods == 30 && $0.labels == ["pool": "small"]
+            $0.cpu.milliValue == 2000 && $0.memory.value == 4 << 30 && $0.pods == 30 && $0.labels == ["pool": "small"]
         })
     }
 
@@ -18,7 +18,7 @@ struct SimulatedNodesTests {
         let yaml = "simulated:\n  nodes: {cpu: 500m}\n" + Self.app
         let nodes = try CapstanConfiguration.load(yaml: yaml, baseDirectory: "/").simulated.nodes
         #expect(nodes.count == 3)
-        #expect(nodes.allSatisfy { $0.cpu.millicores == 500 && $0.memory.text == "8Gi" && $0.pods == 110 })
+        #expect(nodes.allSatisfy { $0.cpu.milliValue == 500 && $0.memory.description == "8Gi" && $0.pods == 110 })
     }
 
     @Test func listWithDefaultsAndTaints() throws {

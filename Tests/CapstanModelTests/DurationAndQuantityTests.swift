@@ -25,7 +25,7 @@ import Testing
         #expect(Quantity(text)?.milliValue == milli)
     }
 
-    @Test(arguments: ["", "abc", "1Xi", "-1", "Gi"])
+    @Test(arguments: ["", "abc", "1Xi", "-1", "Gi", " 2"])
     func invalidQuantities(_ text: String) {
         #expect(Quantity(text) == nil)
     }

@@ -49,9 +49,7 @@ enum APIServer {
     private static func resolveScope(_ object: inout Resource, _ plane: ControlPlane, namespaces: Set<String>)
         throws(ClusterError)
     {
-        let type = ResourceTypes.of(group: object.group, kind: object.kind)
-        let namespaced = type?.namespaced ?? !object.namespace.isEmpty
-        if !namespaced {
+        if ResourceScope.isClusterScoped(group: object.group, kind: object.kind) {
             guard object.namespace.isEmpty else {
                 throw ClusterError(.invalid, key: object.key, "\(object.kind) is cluster-scoped: metadata.namespace must not be set")
             }

@@ -1,44 +1,15 @@
-/// A Kubernetes resource quantity such as `4`, `500m`, `8Gi`, `512Mi`, `1G`, `1.5`, `2e3`.
-///
-/// Kept as its text with exact integer views. Negative quantities are rejected (capacities and
-/// requests are never negative). May move to CapstanModel once the cluster needs it too.
-public struct ResourceQuantity: Sendable, Hashable, CustomStringConvertible {
-    /// The quantity as written.
-    public let text: String
-    /// The value in thousandths, rounded up: CPU `500m` → 500, `4` → 4000 (saturates at `Int64.max`).
-    public let millis: Int64
-    /// The value rounded up to a whole unit: memory `8Gi` → 8589934592 bytes.
-    public let value: Int64
+/// The text of a quantity split exactly into `mantissa × 10^decimalExponent × 2^binaryExponent`
+/// (no floating point, so `0.1` is one tenth and `1Gi` is 1073741824).
+struct QuantityText {
+    var mantissa: UInt64
+    var decimalExponent: Int
+    var binaryExponent: Int
 
-    /// Parses `text`; nil when it is not a quantity or does not fit in 64 bits.
-    public init?(_ text: String) {
-        guard let parts = Self.split(text), let value = Self.scaled(parts, decimalShift: 0) else { return nil }
-        self.text = text
-        self.millis = Self.scaled(parts, decimalShift: 3) ?? Int64.max
-        self.value = value
-    }
-
-    /// CPU in millicores (`500m` → 500).
-    public var millicores: Int64 { millis }
-    /// Memory in bytes (`512Mi` → 536870912).
-    public var bytes: Int64 { value }
-
-    public var description: String { text }
-
-    /// A number `mantissa × 10^decimalExponent × 2^binaryExponent`.
-    private struct Parts {
-        var mantissa: UInt64
-        var decimalExponent: Int
-        var binaryExponent: Int
-    }
-
-    private static func split(_ text: String) -> Parts? {
+    init?(_ text: String) {
         let bytes = Array(text.utf8)
         var index = bytes.first == UInt8(ascii: "+") ? 1 : 0
         var mantissa: UInt64 = 0
-        var fractionDigits = 0
-        var digits = 0
-        var significant = 0
+        var fractionDigits = 0, digits = 0, significant = 0
         var seenPoint = false
         while index < bytes.count {
             let byte = bytes[index]
@@ -58,10 +29,11 @@ public struct ResourceQuantity: Sendable, Hashable, CustomStringConvertible {
             }
             index += 1
         }
-        guard digits > 0, let (decimal, binary) = exponents(of: String(decoding: bytes[index...], as: UTF8.self)) else {
-            return nil
-        }
-        return Parts(mantissa: mantissa, decimalExponent: decimal - fractionDigits, binaryExponent: binary)
+        guard digits > 0, let (decimal, binary) = Self.exponents(of: String(decoding: bytes[index...], as: UTF8.self))
+        else { return nil }
+        self.mantissa = mantissa
+        self.decimalExponent = decimal - fractionDigits
+        self.binaryExponent = binary
     }
 
     /// The decimal and binary exponents a suffix stands for.
@@ -92,14 +64,14 @@ public struct ResourceQuantity: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `ceil(value × 10^decimalShift)` as Int64, or nil on overflow.
-    private static func scaled(_ parts: Parts, decimalShift: Int) -> Int64? {
-        var numerator = parts.mantissa
-        for _ in 0..<parts.binaryExponent {
+    func scaled(decimalShift: Int) -> Int64? {
+        var numerator = mantissa
+        for _ in 0..<binaryExponent {
             let (doubled, overflow) = numerator.multipliedReportingOverflow(by: 2)
             guard !overflow else { return nil }
             numerator = doubled
         }
-        let exponent = parts.decimalExponent + decimalShift
+        let exponent = decimalExponent + decimalShift
         if exponent >= 0 {
             for _ in 0..<exponent {
                 let (product, overflow) = numerator.multipliedReportingOverflow(by: 10)

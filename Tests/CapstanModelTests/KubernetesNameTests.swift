@@ -1,4 +1,4 @@
-import CapstanManifests
+import CapstanModel
 import Testing
 
 /// Kubernetes' name rules, each checked against examples on both sides of the line.
