@@ -8,66 +8,71 @@ extension BenchReport {
         let ratio = ours.median / reference.median
         let resources = ReportFormat.count(results.parse.documents)
         let rows = [
-            ReportRow.duration("Cold reconcile (empty state and git cache → \(resources) resources applied)", cold,
-                               target: "≤ 3 s", limit: Self.coldLimit),
-            ReportRow.duration("Reconcile of the same commit (no change)", results.noChange.samples,
-                               target: "≤ 50 ms", limit: Self.noChangeLimit),
-            ReportRow.duration("Our parse: `ManifestDecoder`, parallel on \(results.parse.cores) cores", ours,
-                               target: "≤ 0.5× CSafeLoader", limit: reference.median * Self.parseRatioLimit)
-                .with(detail: "\(ReportFormat.ratio(ratio)) CSafeLoader"),
+            ReportRow.duration(
+                "Cold reconcile (empty state and git cache → \(resources) resources applied)", cold,
+                target: "≤ 3 s", limit: Self.coldLimit),
+            ReportRow.duration(
+                "Reconcile of the same commit (no change)", results.noChange.samples,
+                target: "≤ 50 ms", limit: Self.noChangeLimit),
+            ReportRow.duration(
+                "Our parse: `ManifestDecoder`, parallel on \(results.parse.cores) cores", ours,
+                target: "≤ 0.5× CSafeLoader", limit: reference.median * Self.parseRatioLimit
+            )
+            .with(detail: "\(ReportFormat.ratio(ratio)) CSafeLoader"),
             ReportRow.duration("PyYAML `CSafeLoader`, one thread", reference, target: "–", limit: nil),
-            ReportRow(measure: "Peak RSS of the cold reconcile process", median: ReportFormat.megabytes(peak.median),
-                      min: ReportFormat.megabytes(peak.min), max: ReportFormat.megabytes(peak.max), runs: peak.count,
-                      target: "≤ 150 MB (judged on max)", met: peak.max <= Self.peakLimitBytes),
+            ReportRow(
+                measure: "Peak RSS of the cold reconcile process", median: ReportFormat.megabytes(peak.median),
+                min: ReportFormat.megabytes(peak.min), max: ReportFormat.megabytes(peak.max), runs: peak.count,
+                target: "≤ 150 MB (judged on max)", met: peak.max <= Self.peakLimitBytes),
         ]
         return """
-        ## Results
+            ## Results
 
-        Times are judged on the median, memory on the worst run. MB = 10⁶ bytes.
+            Times are judged on the median, memory on the worst run. MB = 10⁶ bytes.
 
-        \(ReportRow.header)
-        \(rows.map(\.markdown).joined(separator: "\n"))
-        """
+            \(ReportRow.header)
+            \(rows.map(\.markdown).joined(separator: "\n"))
+            """
     }
 
     var coldSection: String {
         let phases = PhaseSamples.collect(results.cold.map(\.phases))
         let total = Samples(results.cold.map(\.milliseconds)).median
         return """
-        ## Where the cold reconcile goes (median of \(results.cold.count) runs)
+            ## Where the cold reconcile goes (median of \(results.cold.count) runs)
 
-        \(phaseTable(phases, total: total))
-        """
+            \(phaseTable(phases, total: total))
+            """
     }
 
     var noChangeSection: String {
         let phases = results.noChange.phases
         let plan = results.noChange.planSamples
         return """
-        ## Where the no-change reconcile goes (median of \(results.noChange.samples.count) runs)
+            ## Where the no-change reconcile goes (median of \(results.noChange.samples.count) runs)
 
-        \(phaseTable(phases, total: results.noChange.samples.median))
+            \(phaseTable(phases, total: results.noChange.samples.median))
 
-        Within the last row, `SyncPlanner.plan` alone on the same inputs takes \
-        \(ReportFormat.duration(plan.median)) (min \(ReportFormat.duration(plan.min)), max \
-        \(ReportFormat.duration(plan.max))); the rest is health assessment of \
-        \(ReportFormat.count(results.noChange.resources)) resources and comparing the status with the stored one.
-        """
+            Within the last row, `SyncPlanner.plan` alone on the same inputs takes \
+            \(ReportFormat.duration(plan.median)) (min \(ReportFormat.duration(plan.min)), max \
+            \(ReportFormat.duration(plan.max))); the rest is health assessment of \
+            \(ReportFormat.count(results.noChange.resources)) resources and comparing the status with the stored one.
+            """
     }
 
     var parseSection: String {
         let parse = results.parse
         let reference = results.pyyaml.samples.median
         return """
-        ## Parse detail (\(ReportFormat.count(parse.files)) files, \(ReportFormat.count(parse.documents)) documents)
+            ## Parse detail (\(ReportFormat.count(parse.files)) files, \(ReportFormat.count(parse.documents)) documents)
 
-        | Run | Median | Min | Max | vs CSafeLoader |
-        |---|---:|---:|---:|---:|
-        \(parseRow("`ManifestDecoder.decode`, parallel (\(parse.cores) cores)", parse.parallel, reference))
-        \(parseRow("`ManifestDecoder.decode`, one thread", parse.serial, reference))
-        \(parseRow("PyYAML `CSafeLoader`, one thread", results.pyyaml.samples, reference))
-        \(parseRow("`DesiredState.build` (normalize + hash, not parsing)", parse.build, reference))
-        """
+            | Run | Median | Min | Max | vs CSafeLoader |
+            |---|---:|---:|---:|---:|
+            \(parseRow("`ManifestDecoder.decode`, parallel (\(parse.cores) cores)", parse.parallel, reference))
+            \(parseRow("`ManifestDecoder.decode`, one thread", parse.serial, reference))
+            \(parseRow("PyYAML `CSafeLoader`, one thread", results.pyyaml.samples, reference))
+            \(parseRow("`DesiredState.build` (normalize + hash, not parsing)", parse.build, reference))
+            """
     }
 
     private func parseRow(_ name: String, _ samples: Samples, _ reference: Double) -> String {
@@ -84,10 +89,10 @@ extension BenchReport {
                 + "\(ReportFormat.percent(phase.samples.median, of: total)) |" + peak
         }
         return """
-        | Phase | Median | Min | Max | Share of median total |\(memory ? " Peak RSS by its end |" : "")
-        |---|---:|---:|---:|---:|\(memory ? "---:|" : "")
-        \(rows.joined(separator: "\n"))
-        | **total** | **\(ReportFormat.duration(total))** | | | |\(memory ? " |" : "")
-        """
+            | Phase | Median | Min | Max | Share of median total |\(memory ? " Peak RSS by its end |" : "")
+            |---|---:|---:|---:|---:|\(memory ? "---:|" : "")
+            \(rows.joined(separator: "\n"))
+            | **total** | **\(ReportFormat.duration(total))** | | | |\(memory ? " |" : "")
+            """
     }
 }

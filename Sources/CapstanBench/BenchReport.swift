@@ -22,15 +22,19 @@ struct BenchReport {
     }
 
     func write() throws {
-        let text = [header, machineSection, workloadSection, resultsSection, coldSection, noChangeSection,
-                    parseSection, methodSection, notes()].joined(separator: "\n\n") + "\n"
+        let text =
+            [
+                header, machineSection, workloadSection, resultsSection, coldSection, noChangeSection,
+                parseSection, methodSection, notes(),
+            ].joined(separator: "\n\n") + "\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
     }
 
     /// The previous file's Notes section, or a starting one.
     private func notes() -> String {
         if let previous = try? String(contentsOfFile: output, encoding: .utf8),
-           let range = previous.range(of: "\n\(Self.notesHeading)\n") {
+            let range = previous.range(of: "\n\(Self.notesHeading)\n")
+        {
             return String(previous[previous.index(after: range.lowerBound)...])
                 .trimmingCharacters(in: .whitespacesAndNewlines)
         }

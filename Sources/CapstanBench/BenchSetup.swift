@@ -26,19 +26,22 @@ struct BenchSetup {
             .appendingPathComponent("state-\(UUID().uuidString)")
         let store = try StateStore(path: directory.appendingPathComponent("capstan.sqlite").path)
         let cluster = try SimulatedCluster(
-            options: SimulatedClusterOptions(startDelay: .zero, nodes: nodes, seed: 7,
-                                             startTime: Date(timeIntervalSince1970: 1_767_225_600)),
+            options: SimulatedClusterOptions(
+                startDelay: .zero, nodes: nodes, seed: 7,
+                startTime: Date(timeIntervalSince1970: 1_767_225_600)),
             store: store)
-        let app = AppDefinition(name: "fleet", source: AppSource(repo: fleet.repository, ref: "main", path: fleet.path),
-                                namespace: fleet.namespace, interval: .seconds(180), prune: true, selfHeal: true)
+        let app = AppDefinition(
+            name: "fleet", source: AppSource(repo: fleet.repository, ref: "main", path: fleet.path),
+            namespace: fleet.namespace, interval: .seconds(180), prune: true, selfHeal: true)
         let timeline = ReconcileTimeline(tracksMemory: tracksMemory)
         let git = LibGit2Repository(url: fleet.repository, cacheDirectory: directory.appendingPathComponent("git").path)
         let reconciler = try await AppReconciler(
             app: app, source: TimedSource(base: git, timeline: timeline),
             backend: TimedBackend(base: cluster, timeline: timeline), store: store,
             logger: Logger(label: "capstan.bench"))
-        return BenchSetup(stateDirectory: directory, store: store, cluster: cluster, timeline: timeline,
-                          reconciler: reconciler, app: app)
+        return BenchSetup(
+            stateDirectory: directory, store: store, cluster: cluster, timeline: timeline,
+            reconciler: reconciler, app: app)
     }
 
     /// One timed `reconcile`, its outcome and its phases.

@@ -29,14 +29,16 @@ struct ColdReconcileBenchmark {
             throw BenchError("cold reconcile did not sync: \(String(describing: outcome).prefix(2000))")
         }
         guard applied == fleet.resourceCount, deployments == fleet.apps, pods.count == fleet.apps else {
-            throw BenchError("cold reconcile applied \(applied) objects (want \(fleet.resourceCount)); the cluster has "
-                + "\(deployments) deployments and \(pods.count) pods (want \(fleet.apps) each)")
+            throw BenchError(
+                "cold reconcile applied \(applied) objects (want \(fleet.resourceCount)); the cluster has "
+                    + "\(deployments) deployments and \(pods.count) pods (want \(fleet.apps) each)")
         }
         let running = pods.filter { $0.value[path: ["status", "phase"]]?.stringValue == "Running" }.count
-        return ColdRun(milliseconds: duration.milliseconds, phases: phases, setupMilliseconds: setupTime.milliseconds,
-                       peakResidentBytes: peak, residentBytesBefore: residentBefore,
-                       outcome: String(describing: outcome), health: status.health.status.rawValue,
-                       runningPods: running, revision: status.sync.revision ?? "",
-                       applied: applied, deployments: deployments, pods: pods.count)
+        return ColdRun(
+            milliseconds: duration.milliseconds, phases: phases, setupMilliseconds: setupTime.milliseconds,
+            peakResidentBytes: peak, residentBytesBefore: residentBefore,
+            outcome: String(describing: outcome), health: status.health.status.rawValue,
+            runningPods: running, revision: status.sync.revision ?? "",
+            applied: applied, deployments: deployments, pods: pods.count)
     }
 }

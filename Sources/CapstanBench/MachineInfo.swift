@@ -10,13 +10,16 @@ struct MachineInfo {
     static func current() -> MachineInfo {
         let cpuinfo = read("/proc/cpuinfo")
         let cpu = value(of: "model name", in: cpuinfo, separator: ":") ?? "unknown"
-        let memoryKB = value(of: "MemTotal", in: read("/proc/meminfo"), separator: ":")
+        let memoryKB =
+            value(of: "MemTotal", in: read("/proc/meminfo"), separator: ":")
             .flatMap { Int($0.split(separator: " ").first ?? "") } ?? 0
-        let os = value(of: "PRETTY_NAME", in: read("/etc/os-release"), separator: "=")?
+        let os =
+            value(of: "PRETTY_NAME", in: read("/etc/os-release"), separator: "=")?
             .trimmingCharacters(in: CharacterSet(charactersIn: "\"")) ?? "unknown"
         let kernel = read("/proc/sys/kernel/osrelease").trimmingCharacters(in: .whitespacesAndNewlines)
-        return MachineInfo(cpu: cpu, cores: ProcessInfo.processInfo.activeProcessorCount,
-                           memoryBytes: memoryKB * 1024, system: kernel.isEmpty ? os : "\(os), Linux \(kernel)")
+        return MachineInfo(
+            cpu: cpu, cores: ProcessInfo.processInfo.activeProcessorCount,
+            memoryBytes: memoryKB * 1024, system: kernel.isEmpty ? os : "\(os), Linux \(kernel)")
     }
 
     private static func read(_ path: String) -> String {

@@ -44,17 +44,19 @@ struct NoChangeBenchmark {
         guard writes == 0, historyAdded == 0 else {
             throw BenchError("reconciles of the same commit wrote \(writes) objects and \(historyAdded) history rows")
         }
-        return NoChangeResult(samples: Samples(totals), phases: PhaseSamples.collect(phases),
-                              planSamples: try await planSamples(setup), coldMilliseconds: cold.milliseconds,
-                              outcome: "done", objectWrites: writes, historyRowsAdded: historyAdded,
-                              resources: fleet.resourceCount)
+        return NoChangeResult(
+            samples: Samples(totals), phases: PhaseSamples.collect(phases),
+            planSamples: try await planSamples(setup), coldMilliseconds: cold.milliseconds,
+            outcome: "done", objectWrites: writes, historyRowsAdded: historyAdded,
+            resources: fleet.resourceCount)
     }
 
     /// `SyncPlanner.plan` timed alone, on the desired state, live objects and inventory the reconciler sees.
     private func planSamples(_ setup: BenchSetup) async throws -> Samples {
         guard let revision = await setup.reconciler.status.sync.revision else { throw BenchError("no synced revision") }
-        let git = LibGit2Repository(url: fleet.repository,
-                                    cacheDirectory: setup.stateDirectory.appendingPathComponent("git").path)
+        let git = LibGit2Repository(
+            url: fleet.repository,
+            cacheDirectory: setup.stateDirectory.appendingPathComponent("git").path)
         let files = try await git.files(at: revision, under: fleet.path)
         let desired = try ManifestRenderer().render(files: files, defaultNamespace: fleet.namespace)
         let inventory = try await setup.store.inventory(app: setup.app.name)
@@ -62,8 +64,9 @@ struct NoChangeBenchmark {
         var samples: [Double] = []
         for _ in 0..<runs {
             let start = ContinuousClock.now
-            let plan = SyncPlanner.plan(desired: desired, live: live, inventory: inventory,
-                                        options: SyncOptions(prune: setup.app.prune))
+            let plan = SyncPlanner.plan(
+                desired: desired, live: live, inventory: inventory,
+                options: SyncOptions(prune: setup.app.prune))
             samples.append(start.duration(to: .now).milliseconds)
             guard plan.isSynced else { throw BenchError("the plan of the deployed commit is not empty") }
         }

@@ -12,9 +12,10 @@ struct PhaseSamples: Codable, Sendable {
         return names.map { name in
             let matching = runs.map { run in run.filter { $0.name == name } }
             let peaks = matching.joined().compactMap(\.peakResidentBytes).map(Double.init)
-            return PhaseSamples(name: name,
-                                samples: Samples(matching.map { $0.reduce(0) { $0 + $1.milliseconds } }),
-                                peakResidentBytes: peaks.isEmpty ? nil : Samples(peaks))
+            return PhaseSamples(
+                name: name,
+                samples: Samples(matching.map { $0.reduce(0) { $0 + $1.milliseconds } }),
+                peakResidentBytes: peaks.isEmpty ? nil : Samples(peaks))
         }
     }
 }

@@ -13,8 +13,10 @@ extension ReconcileTimeline {
                 phases[index].milliseconds += duration.milliseconds
                 phases[index].peakResidentBytes = max(phases[index].peakResidentBytes ?? 0, peak)
             } else {
-                phases.append(Phase(name: name, milliseconds: duration.milliseconds,
-                                    peakResidentBytes: tracksMemory ? peak : nil))
+                phases.append(
+                    Phase(
+                        name: name, milliseconds: duration.milliseconds,
+                        peakResidentBytes: tracksMemory ? peak : nil))
             }
         }
         var cursor = start

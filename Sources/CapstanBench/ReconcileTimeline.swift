@@ -32,8 +32,9 @@ final class ReconcileTimeline: Sendable {
 
     func record(_ call: Call, from start: (ContinuousClock.Instant, Int)) {
         let end = ContinuousClock.now
-        let mark = Mark(call: call, start: start.0, end: end, peakAtStart: start.1,
-                        peakAtEnd: tracksMemory ? ProcessMemory.peakResidentBytes : 0)
+        let mark = Mark(
+            call: call, start: start.0, end: end, peakAtStart: start.1,
+            peakAtEnd: tracksMemory ? ProcessMemory.peakResidentBytes : 0)
         marks.withLock { $0.append(mark) }
     }
 

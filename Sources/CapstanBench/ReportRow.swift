@@ -24,9 +24,10 @@ struct ReportRow {
 
     /// A row of durations in milliseconds, judged by the median.
     static func duration(_ measure: String, _ samples: Samples, target: String, limit: Double?) -> ReportRow {
-        ReportRow(measure: measure, median: ReportFormat.duration(samples.median),
-                  min: ReportFormat.duration(samples.min), max: ReportFormat.duration(samples.max),
-                  runs: samples.count, target: target, met: limit.map { samples.median <= $0 })
+        ReportRow(
+            measure: measure, median: ReportFormat.duration(samples.median),
+            min: ReportFormat.duration(samples.min), max: ReportFormat.duration(samples.max),
+            runs: samples.count, target: target, met: limit.map { samples.median <= $0 })
     }
 
     /// The same row with `detail` said after the verdict.

@@ -5,8 +5,9 @@ import Foundation
 /// Calls the Capstan REST API and turns failures into messages a user can act on.
 struct APIClient: Sendable {
     let baseURL: String
-    private static let http = CurlHTTPClient(configuration: HTTPClientConfiguration(
-        connectTimeout: .seconds(3), timeout: .seconds(120)))
+    private static let http = CurlHTTPClient(
+        configuration: HTTPClientConfiguration(
+            connectTimeout: .seconds(3), timeout: .seconds(120)))
 
     /// GETs `path` and returns the raw JSON body.
     func get(_ path: String) async throws -> [UInt8] {
@@ -33,8 +34,9 @@ struct APIClient: Sendable {
         do {
             response = try await Self.http.send(HTTPRequest(method: method, url: url, body: body))
         } catch {
-            throw CLIError("cannot reach the Capstan server at \(baseURL): \(error.detail)\n"
-                + "Is `capstan serve` running? Point to it with --server URL or CAPSTAN_SERVER.")
+            throw CLIError(
+                "cannot reach the Capstan server at \(baseURL): \(error.detail)\n"
+                    + "Is `capstan serve` running? Point to it with --server URL or CAPSTAN_SERVER.")
         }
         guard response.isSuccess else {
             let message = (try? JSONParser.parse(response.body))?["message"]?.stringValue ?? response.text

@@ -11,8 +11,10 @@ public struct ResourceType: Sendable, Hashable, CustomStringConvertible {
     public var namespaced: Bool
 
     /// A type; whether it is namespaced comes from `ResourceScope` unless given.
-    public init(group: String, version: String, kind: String, plural: String, shortNames: [String] = [],
-                namespaced: Bool? = nil) {
+    public init(
+        group: String, version: String, kind: String, plural: String, shortNames: [String] = [],
+        namespaced: Bool? = nil
+    ) {
         self.group = group
         self.version = version
         self.kind = kind

@@ -33,7 +33,8 @@ public struct CapstanConfiguration: Sendable, Hashable {
         } catch {
             var isFolder: ObjCBool = false
             let reason =
-                !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) ? "the file does not exist"
+                !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+                ? "the file does not exist"
                 : isFolder.boolValue ? "it is a folder" : "it is not readable"
             let problem = ConfigProblem(file: path, line: nil, path: "", message: "cannot read the file: \(reason)")
             throw ConfigError(problems: [problem])

@@ -17,7 +17,8 @@ enum RepositoryLocation {
             let scheme = text[..<schemeEnd.lowerBound].lowercased()
             let rest = text[schemeEnd.upperBound...]
             guard schemes.contains(scheme) else {
-                let message = "unsupported repository URL scheme \"\(scheme)\" "
+                let message =
+                    "unsupported repository URL scheme \"\(scheme)\" "
                     + "(use file://, http://, https://, ssh:// or git@host:path)"
                 return .failure(Problem(message: message))
             }

@@ -15,8 +15,10 @@ public final class AppController: Service, Sendable {
     /// How soon to look again while a rollout is progressing (cluster events usually come sooner).
     let progressInterval: Duration
 
-    public init(reconciler: AppReconciler, backend: any ClusterBackend, logger: Logger,
-                progressInterval: Duration = .seconds(2)) {
+    public init(
+        reconciler: AppReconciler, backend: any ClusterBackend, logger: Logger,
+        progressInterval: Duration = .seconds(2)
+    ) {
         self.reconciler = reconciler
         self.backend = backend
         self.logger = logger

@@ -17,8 +17,10 @@ public struct AppDefinition: Sendable, Hashable {
     /// The backend the app deploys to (`simulated`).
     public var backend: String
 
-    public init(name: String, source: AppSource, namespace: String = "default", interval: Duration = .seconds(180),
-                prune: Bool = false, selfHeal: Bool = false, autoSync: Bool = true, backend: String = "simulated") {
+    public init(
+        name: String, source: AppSource, namespace: String = "default", interval: Duration = .seconds(180),
+        prune: Bool = false, selfHeal: Bool = false, autoSync: Bool = true, backend: String = "simulated"
+    ) {
         self.name = name
         self.source = source
         self.namespace = namespace

@@ -13,8 +13,9 @@ extension AppReconciler {
 
         // A dry run of the whole set first: if the cluster would refuse anything, nothing is applied.
         let refusals = await backend.validate(applies.map(\.1))
-        record(failures: refusals.map { $0.map { Result<Void, ClusterError>.failure($0) } ?? .success(()) },
-               keys: applies.map(\.0.key), in: &execution)
+        record(
+            failures: refusals.map { $0.map { Result<Void, ClusterError>.failure($0) } ?? .success(()) },
+            keys: applies.map(\.0.key), in: &execution)
         guard execution.errors.isEmpty else { return execution }
 
         // Apply in kind order, one batch per kind rank, stopping at the first group that fails.
@@ -63,8 +64,10 @@ extension AppReconciler {
         return groups
     }
 
-    private func record<T>(failures results: [Result<T, ClusterError>], keys: [ResourceKey],
-                           in execution: inout SyncExecution) {
+    private func record<T>(
+        failures results: [Result<T, ClusterError>], keys: [ResourceKey],
+        in execution: inout SyncExecution
+    ) {
         for (index, result) in results.enumerated() {
             guard case .failure(let error) = result else { continue }
             execution.errors.append(error.key == nil ? "\(keys[index]): \(error.message)" : error.description)

@@ -35,20 +35,24 @@ extension AppReconciler {
             default: message = assessment.flatMap { $0.message.isEmpty ? nil : $0.message }
             }
             let state: SyncStatus = synced.contains(change.key) ? .synced : .outOfSync
-            resources.append(ResourceStatus(key: change.key, status: state, health: assessment?.status, message: message))
+            resources.append(
+                ResourceStatus(key: change.key, status: state, health: assessment?.status, message: message))
         }
         return (resources, HealthAssessor.aggregate(assessments))
     }
 
     /// The inventory after a sync: applied objects recorded with their hash; deleted or vanished ones dropped.
-    func inventoryChange(after execution: SyncExecution, plan: SyncPlan, live: [ResourceKey: Resource],
-                         revision: Revision) -> InventoryChange {
+    func inventoryChange(
+        after execution: SyncExecution, plan: SyncPlan, live: [ResourceKey: Resource],
+        revision: Revision
+    ) -> InventoryChange {
         var change = InventoryChange()
         for planned in plan.changes {
             switch planned.action {
             case .create, .update:
                 guard execution.applied[planned.key] != nil, let desired = planned.desired else { continue }
-                change.upserts.append(InventoryEntry(key: planned.key, appliedHash: desired.hash, revision: revision.id))
+                change.upserts.append(
+                    InventoryEntry(key: planned.key, appliedHash: desired.hash, revision: revision.id))
             case .delete:
                 if execution.deleted.contains(planned.key) { change.removals.append(planned.key) }
             case .unchanged, .pruneSkipped:
@@ -61,8 +65,10 @@ extension AppReconciler {
         return change
     }
 
-    func updateInventory(after execution: SyncExecution, plan: SyncPlan, live: [ResourceKey: Resource],
-                         revision: Revision) async {
+    func updateInventory(
+        after execution: SyncExecution, plan: SyncPlan, live: [ResourceKey: Resource],
+        revision: Revision
+    ) async {
         let change = inventoryChange(after: execution, plan: plan, live: live, revision: revision)
         do {
             try await store.updateInventory(app: app.name, change)

@@ -7,8 +7,10 @@ import Foundation
 /// Steps 6 and 7 of the recipe, on every exit path: health, status, history and inventory, written in one
 /// transaction, and the outcome that tells the loop when to look again.
 extension AppReconciler {
-    func recordSync(plan: SyncPlan, execution: SyncExecution, live: [ResourceKey: Resource], revision: Revision,
-                    trigger: SyncTrigger, startedAt: Date) async -> ReconcileOutcome {
+    func recordSync(
+        plan: SyncPlan, execution: SyncExecution, live: [ResourceKey: Resource], revision: Revision,
+        trigger: SyncTrigger, startedAt: Date
+    ) async -> ReconcileOutcome {
         let changeSet = execution.changeSet(plan)
         let inventoryChange = inventoryChange(after: execution, plan: plan, live: live, revision: revision)
         let synced = Set(execution.applied.keys).union(plan.changes.lazy.filter { $0.action == .unchanged }.map(\.key))
@@ -17,47 +19,58 @@ extension AppReconciler {
         let pruneSkipped = plan.changes.contains { $0.action == .pruneSkipped }
         let finishedAt = Date()
 
-        status.sync = AppSyncState(status: pruneSkipped ? .outOfSync : .synced, revision: revision.id,
-                                   attemptedRevision: revision.id, reason: pruneSkipped ? "RequiresPruning" : nil)
+        status.sync = AppSyncState(
+            status: pruneSkipped ? .outOfSync : .synced, revision: revision.id,
+            attemptedRevision: revision.id, reason: pruneSkipped ? "RequiresPruning" : nil)
         status.health = health
         status.resources = resources
         status.conditions.removeAll()
-        status.lastSync = SyncOutcome(revision: revision.id, result: .succeeded, message: changeSet.summary,
-                                      trigger: trigger, startedAt: startedAt, finishedAt: finishedAt)
-        let record = SyncRecord(app: app.name, revision: revision, trigger: trigger, result: .succeeded,
-                                message: changeSet.summary, changeSet: changeSet, health: health.status,
-                                startedAt: startedAt, finishedAt: finishedAt)
+        status.lastSync = SyncOutcome(
+            revision: revision.id, result: .succeeded, message: changeSet.summary,
+            trigger: trigger, startedAt: startedAt, finishedAt: finishedAt)
+        let record = SyncRecord(
+            app: app.name, revision: revision, trigger: trigger, result: .succeeded,
+            message: changeSet.summary, changeSet: changeSet, health: health.status,
+            startedAt: startedAt, finishedAt: finishedAt)
         lastRecordedFailure = nil
-        logger.info("synced", metadata: [
-            "source.revision": .string(revision.shortID), "sync.trigger": .string(trigger.rawValue),
-            "sync.changes": .string(changeSet.summary), "health.status": .string(health.status.rawValue),
-        ])
+        logger.info(
+            "synced",
+            metadata: [
+                "source.revision": .string(revision.shortID), "sync.trigger": .string(trigger.rawValue),
+                "sync.changes": .string(changeSet.summary), "health.status": .string(health.status.rawValue),
+            ])
         if let failure = await persist(history: record, inventory: inventoryChange) { return failure }
         return health.status == .progressing ? .progressing : .done
     }
 
-    func recordSyncError(_ errors: [String], retryable: Bool = true, revision: Revision, request: SyncRequest,
-                         startedAt: Date, changeSet: ChangeSet) async -> ReconcileOutcome {
+    func recordSyncError(
+        _ errors: [String], retryable: Bool = true, revision: Revision, request: SyncRequest,
+        startedAt: Date, changeSet: ChangeSet
+    ) async -> ReconcileOutcome {
         let message = errors.joined(separator: "\n")
         status.sync.status = .outOfSync
         status.sync.attemptedRevision = revision.id
         status.sync.reason = "SyncError"
         setCondition("SyncError", message)
-        await recordFailure(message, revision: revision, trigger: request.trigger, startedAt: startedAt,
-                            changeSet: changeSet)
+        await recordFailure(
+            message, revision: revision, trigger: request.trigger, startedAt: startedAt,
+            changeSet: changeSet)
         return retryable ? .retry(message) : .stalled(message)
     }
 
-    func recordRenderError(_ error: RenderError, revision: Revision, request: SyncRequest,
-                           startedAt: Date) async -> ReconcileOutcome {
+    func recordRenderError(
+        _ error: RenderError, revision: Revision, request: SyncRequest,
+        startedAt: Date
+    ) async -> ReconcileOutcome {
         status.sync.status = .unknown
         status.sync.attemptedRevision = revision.id
         status.sync.reason = "ComparisonError"
         setCondition("ComparisonError", error.message)
         lastReport = nil
         await refreshHealthOfManagedObjects()
-        await recordFailure(error.message, revision: revision, trigger: request.trigger, startedAt: startedAt,
-                            changeSet: ChangeSet())
+        await recordFailure(
+            error.message, revision: revision, trigger: request.trigger, startedAt: startedAt,
+            changeSet: ChangeSet())
         return error.isRetryable ? .retry(error.message) : .stalled(error.message)
     }
 
@@ -66,8 +79,9 @@ extension AppReconciler {
         status.sync.status = .unknown
         status.sync.reason = "SourceError"
         setCondition("SourceError", message)
-        await recordFailure(message, revision: nil, trigger: request.trigger, startedAt: startedAt,
-                            changeSet: ChangeSet())
+        await recordFailure(
+            message, revision: nil, trigger: request.trigger, startedAt: startedAt,
+            changeSet: ChangeSet())
         let retryable = (error as? any ClassifiedError)?.isRetryable ?? true
         return retryable ? .retry(message) : .stalled(message)
     }
@@ -75,7 +89,8 @@ extension AppReconciler {
     /// A reconcile that did not sync: report how the live state compares with git.
     func report(plan: SyncPlan, live: [ResourceKey: Resource], revision: Revision) async -> ReconcileOutcome {
         // Same commit, same object versions as the last report: resources and health cannot have changed.
-        let unchangedSinceLastReport = plan.isEntirelyTrusted && lastReport == ReportKey(revision: revision.id, count: plan.changes.count)
+        let unchangedSinceLastReport =
+            plan.isEntirelyTrusted && lastReport == ReportKey(revision: revision.id, count: plan.changes.count)
         if !unchangedSinceLastReport {
             let synced = Set(plan.changes.lazy.filter { $0.action == .unchanged }.map(\.key))
             let (resources, health) = assess(plan, live: live, synced: synced)
@@ -103,22 +118,28 @@ extension AppReconciler {
     }
 
     /// Writes a failed attempt to status, and to history the first time this message is seen.
-    private func recordFailure(_ message: String, revision: Revision?, trigger: SyncTrigger, startedAt: Date,
-                               changeSet: ChangeSet) async {
+    private func recordFailure(
+        _ message: String, revision: Revision?, trigger: SyncTrigger, startedAt: Date,
+        changeSet: ChangeSet
+    ) async {
         let finishedAt = Date()
         if let revision {
-            status.lastSync = SyncOutcome(revision: revision.id, result: .failed, message: message, trigger: trigger,
-                                          startedAt: startedAt, finishedAt: finishedAt)
+            status.lastSync = SyncOutcome(
+                revision: revision.id, result: .failed, message: message, trigger: trigger,
+                startedAt: startedAt, finishedAt: finishedAt)
         }
         var record: SyncRecord?
         if message != lastRecordedFailure || trigger == .manual {
-            record = SyncRecord(app: app.name, revision: revision, trigger: trigger, result: .failed, message: message,
-                                changeSet: changeSet, health: status.health.status, startedAt: startedAt,
-                                finishedAt: finishedAt)
+            record = SyncRecord(
+                app: app.name, revision: revision, trigger: trigger, result: .failed, message: message,
+                changeSet: changeSet, health: status.health.status, startedAt: startedAt,
+                finishedAt: finishedAt)
             lastRecordedFailure = message
-            logger.error("sync failed", metadata: [
-                "source.revision": .string(revision?.shortID ?? "-"), "error": .string(message),
-            ])
+            logger.error(
+                "sync failed",
+                metadata: [
+                    "source.revision": .string(revision?.shortID ?? "-"), "error": .string(message),
+                ])
         }
         _ = await persist(history: record, inventory: InventoryChange())
     }

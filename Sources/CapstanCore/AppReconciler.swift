@@ -33,8 +33,10 @@ public actor AppReconciler {
     var healthCache: [ResourceKey: (resourceVersion: String, assessment: HealthAssessment?)] = [:]
 
     /// Loads the app's stored status and inventory (so a restart continues where it stopped).
-    public init(app: AppDefinition, source: any ManifestSource, backend: any ClusterBackend, store: StateStore,
-                renderer: ManifestRenderer = ManifestRenderer(), logger: Logger) async throws(StoreError) {
+    public init(
+        app: AppDefinition, source: any ManifestSource, backend: any ClusterBackend, store: StateStore,
+        renderer: ManifestRenderer = ManifestRenderer(), logger: Logger
+    ) async throws(StoreError) {
         self.app = app
         self.source = source
         self.backend = backend
@@ -77,11 +79,13 @@ public actor AppReconciler {
         do {
             live = try await backend.get(Array(Set(desired.map(\.key)).union(inventory.keys)))
         } catch {
-            return await recordSyncError([error.description], revision: revision, request: request,
-                                         startedAt: startedAt, changeSet: ChangeSet())
+            return await recordSyncError(
+                [error.description], revision: revision, request: request,
+                startedAt: startedAt, changeSet: ChangeSet())
         }
-        let plan = SyncPlanner.plan(desired: desired, live: live, inventory: inventory,
-                                    options: SyncOptions(prune: app.prune), verified: verified)
+        let plan = SyncPlanner.plan(
+            desired: desired, live: live, inventory: inventory,
+            options: SyncOptions(prune: app.prune), verified: verified)
         verified = plan.verified
 
         // 4. Decide: a new commit, a manual request, or drift with self-heal means sync; otherwise report.
@@ -95,14 +99,16 @@ public actor AppReconciler {
         for key in execution.deleted { live[key] = nil }
         guard execution.errors.isEmpty else {
             await updateInventory(after: execution, plan: plan, live: live, revision: revision)
-            return await recordSyncError(execution.errors, retryable: execution.retryable, revision: revision,
-                                         request: request,
-                                         startedAt: startedAt, changeSet: execution.changeSet(plan))
+            return await recordSyncError(
+                execution.errors, retryable: execution.retryable, revision: revision,
+                request: request,
+                startedAt: startedAt, changeSet: execution.changeSet(plan))
         }
 
         // 6 and 7. Health, then status, history and inventory in one transaction.
-        return await recordSync(plan: plan, execution: execution, live: live, revision: revision, trigger: trigger,
-                                startedAt: startedAt)
+        return await recordSync(
+            plan: plan, execution: execution, live: live, revision: revision, trigger: trigger,
+            startedAt: startedAt)
     }
 
     /// The trigger of the sync to run now, or nil when this reconcile only reports.

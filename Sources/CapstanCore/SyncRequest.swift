@@ -22,8 +22,9 @@ public struct SyncRequest: Sendable {
 
     /// Both requests in one.
     func merged(with other: SyncRequest) -> SyncRequest {
-        SyncRequest(trigger: Self.rank(other.trigger) > Self.rank(trigger) ? other.trigger : trigger,
-                    fetch: fetch || other.fetch, force: force || other.force)
+        SyncRequest(
+            trigger: Self.rank(other.trigger) > Self.rank(trigger) ? other.trigger : trigger,
+            fetch: fetch || other.fetch, force: force || other.force)
     }
 
     private static func rank(_ trigger: SyncTrigger) -> Int {

@@ -5,7 +5,8 @@ enum DaemonSetHealth {
     static func assess(_ set: Resource) -> HealthAssessment {
         guard set.hasStatus, set.observedGeneration >= set.generation else {
             return HealthAssessment(
-                .progressing, "Waiting for rollout to finish: observed daemon set generation less than desired generation"
+                .progressing,
+                "Waiting for rollout to finish: observed daemon set generation less than desired generation"
             )
         }
         let wanted = set.int("status", "desiredNumberScheduled")

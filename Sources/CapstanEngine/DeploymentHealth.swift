@@ -24,17 +24,20 @@ enum DeploymentHealth {
         let available = deployment.int("status", "availableReplicas")
         if updated < wanted {
             return HealthAssessment(
-                .progressing, "Waiting for rollout to finish: \(updated) out of \(wanted) new replicas have been updated..."
+                .progressing,
+                "Waiting for rollout to finish: \(updated) out of \(wanted) new replicas have been updated..."
             )
         }
         if replicas > updated {
             return HealthAssessment(
-                .progressing, "Waiting for rollout to finish: \(replicas - updated) old replicas are pending termination..."
+                .progressing,
+                "Waiting for rollout to finish: \(replicas - updated) old replicas are pending termination..."
             )
         }
         if available < updated {
             return HealthAssessment(
-                .progressing, "Waiting for rollout to finish: \(available) of \(updated) updated replicas are available..."
+                .progressing,
+                "Waiting for rollout to finish: \(available) of \(updated) updated replicas are available..."
             )
         }
         return .healthy

@@ -2,7 +2,9 @@ import CapstanModel
 
 /// The rewrites Kubernetes performs that must not show up as drift. Add new ones to `all`.
 extension DiffRule {
-    static let all: [DiffRule] = [nullMeansUnset, emptyCollectionsOmitted, quantitiesByValue, portProtocolDefaultsToTCP]
+    static let all: [DiffRule] = [
+        nullMeansUnset, emptyCollectionsOmitted, quantitiesByValue, portProtocolDefaultsToTCP,
+    ]
 
     /// A `null` in a manifest sets nothing (`apply` drops it), so it matches whatever is live.
     static let nullMeansUnset = DiffRule(

@@ -74,12 +74,13 @@ struct DiffWalker {
 
     private mutating func record(_ kind: FieldDifference.Kind, desired: Value?, live: Value?) {
         let redacted = redactsData && path.root.map(Self.secretRoots.contains) == true
-        differences.append(FieldDifference(
-            path: path.description,
-            kind: kind,
-            desired: redacted ? nil : desired?.diffRendering,
-            live: redacted ? nil : live?.diffRendering,
-            isRedacted: redacted
-        ))
+        differences.append(
+            FieldDifference(
+                path: path.description,
+                kind: kind,
+                desired: redacted ? nil : desired?.diffRendering,
+                live: redacted ? nil : live?.diffRendering,
+                isRedacted: redacted
+            ))
     }
 }

@@ -32,7 +32,8 @@ public enum HealthAssessor {
     /// that resource's message; Healthy when no resource has a health.
     public static func aggregate(_ assessments: [HealthAssessment?]) -> HealthAssessment {
         var worst: HealthAssessment?
-        for case let assessment? in assessments where worst.map({ assessment.status.isWorse(than: $0.status) }) ?? true {
+        for case let assessment? in assessments where worst.map({ assessment.status.isWorse(than: $0.status) }) ?? true
+        {
             worst = assessment
         }
         return worst ?? .healthy

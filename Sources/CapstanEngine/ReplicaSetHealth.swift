@@ -5,7 +5,8 @@ enum ReplicaSetHealth {
     static func assess(_ set: Resource) -> HealthAssessment {
         guard set.hasStatus, set.observedGeneration >= set.generation else {
             return HealthAssessment(
-                .progressing, "Waiting for rollout to finish: observed replica set generation less than desired generation"
+                .progressing,
+                "Waiting for rollout to finish: observed replica set generation less than desired generation"
             )
         }
         if let failure = set.condition("ReplicaFailure"), failure.isTrue {
@@ -15,7 +16,8 @@ enum ReplicaSetHealth {
         let available = set.int("status", "availableReplicas")
         if available < wanted {
             return HealthAssessment(
-                .progressing, "Waiting for rollout to finish: \(available) out of \(wanted) new replicas are available..."
+                .progressing,
+                "Waiting for rollout to finish: \(available) out of \(wanted) new replicas are available..."
             )
         }
         return .healthy

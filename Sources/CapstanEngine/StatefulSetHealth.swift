@@ -27,7 +27,8 @@ enum StatefulSetHealth {
                         "Waiting for partitioned roll out to finish: \(updated) out of \(target) new pods have been updated..."
                     )
                 }
-                return HealthAssessment(.healthy, "partitioned roll out complete: \(updated) new pods have been updated...")
+                return HealthAssessment(
+                    .healthy, "partitioned roll out complete: \(updated) new pods have been updated...")
             }
         }
         let updateRevision = set.string("status", "updateRevision")

@@ -6,10 +6,13 @@ extension SyncPlan {
     /// Unchanged resources are listed as `unchanged`; planned steps not in `applied` (failed,
     /// not attempted, or drift left alone) and skipped prunes are left out.
     public func changeSet(applied: Set<ResourceKey>) -> ChangeSet {
-        ChangeSet(entries: changes.compactMap { change in
-            guard let action = Self.changeAction(change.action, done: applied.contains(change.key)) else { return nil }
-            return ChangeSetEntry(subject: change.key, action: action)
-        })
+        ChangeSet(
+            entries: changes.compactMap { change in
+                guard let action = Self.changeAction(change.action, done: applied.contains(change.key)) else {
+                    return nil
+                }
+                return ChangeSetEntry(subject: change.key, action: action)
+            })
     }
 
     /// The change set when every planned apply and delete succeeds.

@@ -39,8 +39,9 @@ public enum SyncPlanner {
             }
             let step = change(for: resource, live: liveObject, applied: applied)
             if step.action == .unchanged, let liveObject, !liveObject.resourceVersion.isEmpty {
-                matches[resource.key] = VerifiedMatches.Match(hash: resource.hash,
-                                                              resourceVersion: liveObject.resourceVersion)
+                matches[resource.key] = VerifiedMatches.Match(
+                    hash: resource.hash,
+                    resourceVersion: liveObject.resourceVersion)
             }
             changes.append(step)
         }

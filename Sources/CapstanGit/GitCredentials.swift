@@ -40,9 +40,11 @@ public struct GitCredentials: Sendable, Hashable, CustomStringConvertible {
         privateKeyFile: String, publicKeyFile: String? = nil, passphrase: String? = nil,
         knownHostsFile: String? = nil, username: String? = nil
     ) -> GitCredentials {
-        GitCredentials(storage: .sshKey(SSHKey(
-            username: username, privateKeyFile: privateKeyFile, publicKeyFile: publicKeyFile,
-            passphrase: passphrase, knownHostsFile: knownHostsFile)))
+        GitCredentials(
+            storage: .sshKey(
+                SSHKey(
+                    username: username, privateKeyFile: privateKeyFile, publicKeyFile: publicKeyFile,
+                    passphrase: passphrase, knownHostsFile: knownHostsFile)))
     }
 
     /// The secret strings that must never appear in an error or a log line.

@@ -34,7 +34,8 @@ extension GitError {
             switch base {
             case .transport, .cache: true
             case .authentication, .untrustedServer, .refNotFound, .commitNotFound, .pathNotFound, .invalidPath,
-                 .unsafeSymlink: false
+                .unsafeSymlink:
+                false
             }
         }
 

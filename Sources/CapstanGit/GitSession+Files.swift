@@ -1,20 +1,22 @@
-import CapstanModel
 import CLibGit2
+import CapstanModel
 
 extension GitSession {
     /// The files under `path` at `commit`, read from the tree objects of the cache.
     func files(at commit: String, under path: String) throws -> [SourceFile] {
         guard let base = RepositoryPath(validating: path) else {
-            throw GitError(.invalidPath, .readFiles, url: url.redacted,
-                           message: "path \(path) is not allowed: it must be relative to the repository root "
-                               + "and must not contain '..' (repository \(url.redacted))",
-                           path: path)
+            throw GitError(
+                .invalidPath, .readFiles, url: url.redacted,
+                message: "path \(path) is not allowed: it must be relative to the repository root "
+                    + "and must not contain '..' (repository \(url.redacted))",
+                path: path)
         }
         let commitID = commit.lowercased()
         guard LibGit2.isFullCommitID(commitID) else {
-            throw GitError(.commitNotFound, .readFiles, url: url.redacted,
-                           message: "\(commit) is not a full 40-hex commit id (repository \(url.redacted))",
-                           path: path)
+            throw GitError(
+                .commitNotFound, .readFiles, url: url.redacted,
+                message: "\(commit) is not a full 40-hex commit id (repository \(url.redacted))",
+                path: path)
         }
         return try withCacheRecovery {
             let repository = try openRepository()
@@ -24,8 +26,9 @@ extension GitSession {
             } else {
                 try withRemote(repository) { try fetch($0) }
                 guard let found = try lookupCommit(commitID, in: repository, operation: .readFiles) else {
-                    throw GitError(.commitNotFound, .readFiles, url: url.redacted,
-                                   message: "commit \(commitID) not found in \(url.redacted)", path: path)
+                    throw GitError(
+                        .commitNotFound, .readFiles, url: url.redacted,
+                        message: "commit \(commitID) not found in \(url.redacted)", path: path)
                 }
                 commitObject = found
             }
@@ -36,8 +39,9 @@ extension GitSession {
                 throw cacheError(.readFiles, "reading the tree of commit \(commitID)", code: code, path: path)
             }
             defer { git_tree_free(tree) }
-            let reader = TreeReader(session: self, repository: repository, root: tree, base: base,
-                                    commit: commitID, requestedPath: path)
+            let reader = TreeReader(
+                session: self, repository: repository, root: tree, base: base,
+                commit: commitID, requestedPath: path)
             return try reader.read()
         }
     }

@@ -35,8 +35,9 @@ extension GitSession {
                 let refName = String(cString: name)
                 if !refName.hasSuffix("^{}") { advertised[refName] = head.oid }
             }
-            return try body(RemoteConnection(
-                remote: remote, context: context, operation: operation, advertised: advertised, ref: ref))
+            return try body(
+                RemoteConnection(
+                    remote: remote, context: context, operation: operation, advertised: advertised, ref: ref))
         }
     }
 
@@ -66,20 +67,24 @@ extension GitSession {
         let detail = scrubber.scrub(LibGit2.lastErrorMessage(code: code))
         let shown = url.redacted
         if let reason = context.authenticationFailure {
-            return GitError(.authentication, operation, url: shown,
-                            message: "\(operation) of \(shown) failed: \(reason)", ref: ref, libgit2Message: detail)
+            return GitError(
+                .authentication, operation, url: shown,
+                message: "\(operation) of \(shown) failed: \(reason)", ref: ref, libgit2Message: detail)
         }
         if let reason = context.hostKeyFailure {
-            return GitError(.untrustedServer, operation, url: shown,
-                            message: "\(operation) of \(shown) failed: \(reason)", ref: ref, libgit2Message: detail)
+            return GitError(
+                .untrustedServer, operation, url: shown,
+                message: "\(operation) of \(shown) failed: \(reason)", ref: ref, libgit2Message: detail)
         }
-        let kind: GitError.Kind = switch code {
-        case GIT_EAUTH.rawValue: .authentication
-        case GIT_ECERTIFICATE.rawValue: .untrustedServer
-        default: .transport
-        }
-        return GitError(kind, operation, url: shown, message: "\(operation) of \(shown) failed: \(detail)",
-                        ref: ref, libgit2Message: detail)
+        let kind: GitError.Kind =
+            switch code {
+            case GIT_EAUTH.rawValue: .authentication
+            case GIT_ECERTIFICATE.rawValue: .untrustedServer
+            default: .transport
+            }
+        return GitError(
+            kind, operation, url: shown, message: "\(operation) of \(shown) failed: \(detail)",
+            ref: ref, libgit2Message: detail)
     }
 
     private func withStringArray<T>(_ strings: [String], _ body: (UnsafePointer<git_strarray>) -> T) -> T {

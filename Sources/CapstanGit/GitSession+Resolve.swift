@@ -1,13 +1,14 @@
-import CapstanModel
 import CLibGit2
+import CapstanModel
 import Foundation
 
 extension GitSession {
     /// Resolves a branch, tag, `refs/...` name or full commit id to a commit, fetching only when needed.
     func resolve(_ ref: String) throws -> Revision {
         guard !ref.isEmpty else {
-            throw GitError(.refNotFound, .resolve, url: url.redacted,
-                           message: "empty ref for \(url.redacted)", ref: ref)
+            throw GitError(
+                .refNotFound, .resolve, url: url.redacted,
+                message: "empty ref for \(url.redacted)", ref: ref)
         }
         return try withCacheRecovery {
             let repository = try openRepository()
@@ -25,29 +26,34 @@ extension GitSession {
         if let revision = try revision(ofCommit: id, in: repository, ref: ref) { return revision }
         try withRemote(repository, ref: ref) { try fetch($0) }
         if let revision = try revision(ofCommit: id, in: repository, ref: ref) { return revision }
-        throw GitError(.commitNotFound, .resolve, url: url.redacted,
-                       message: "commit \(id) not found in \(url.redacted) (not reachable from any branch or tag)",
-                       ref: ref)
+        throw GitError(
+            .commitNotFound, .resolve, url: url.redacted,
+            message: "commit \(id) not found in \(url.redacted) (not reachable from any branch or tag)",
+            ref: ref)
     }
 
     /// Lists the remote's refs; fetches only when the wanted ref moved (or is not in the cache yet).
     private func resolveName(_ ref: String, candidates: [String], in repository: OpaquePointer) throws -> Revision {
         let valid = candidates.filter(LibGit2.isValidReferenceName)
         guard !valid.isEmpty else {
-            throw GitError(.refNotFound, .resolve, url: url.redacted,
-                           message: "\"\(ref)\" is not a valid branch, tag or ref name (repository \(url.redacted))",
-                           ref: ref)
+            throw GitError(
+                .refNotFound, .resolve, url: url.redacted,
+                message: "\"\(ref)\" is not a valid branch, tag or ref name (repository \(url.redacted))",
+                ref: ref)
         }
         let localName = try withRemote(repository, ref: ref) { connection -> String in
             guard let remoteName = valid.first(where: { connection.advertised[$0] != nil }),
-                  var wanted = connection.advertised[remoteName] else {
-                throw GitError(.refNotFound, .resolve, url: url.redacted,
-                               message: "ref \(ref) not found in \(url.redacted) (no branch or tag of that name)",
-                               ref: ref)
+                var wanted = connection.advertised[remoteName]
+            else {
+                throw GitError(
+                    .refNotFound, .resolve, url: url.redacted,
+                    message: "ref \(ref) not found in \(url.redacted) (no branch or tag of that name)",
+                    ref: ref)
             }
             let localName = RefRequest.localName(forRemote: remoteName)
             var local = git_oid()
-            let upToDate = git_reference_name_to_id(&local, repository, localName) == 0
+            let upToDate =
+                git_reference_name_to_id(&local, repository, localName) == 0
                 && git_oid_cmp(&local, &wanted) == 0
             if !upToDate {
                 try fetch(connection, extraRefspecs: RefRequest.extraRefspec(forRemote: remoteName).map { [$0] } ?? [])
@@ -67,8 +73,9 @@ extension GitSession {
         code = git_reference_peel(&object, reference, GIT_OBJECT_COMMIT)
         guard code == 0, let object else {
             if code == GIT_EPEEL.rawValue || code == GIT_EINVALIDSPEC.rawValue {
-                throw GitError(.refNotFound, .resolve, url: url.redacted,
-                               message: "ref \(ref) of \(url.redacted) does not point to a commit", ref: ref)
+                throw GitError(
+                    .refNotFound, .resolve, url: url.redacted,
+                    message: "ref \(ref) of \(url.redacted) does not point to a commit", ref: ref)
             }
             throw cacheError(.resolve, "reading the commit of \(name)", code: code, ref: ref)
         }

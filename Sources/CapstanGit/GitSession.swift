@@ -74,18 +74,22 @@ final class GitSession: @unchecked Sendable {
         do {
             try FileManager.default.removeItem(atPath: repositoryPath)
         } catch {
-            throw GitError(.cache, .openCache, url: url.redacted,
-                           message: "cannot delete the broken git cache \(repositoryPath) of \(url.redacted): \(error)")
+            throw GitError(
+                .cache, .openCache, url: url.redacted,
+                message: "cannot delete the broken git cache \(repositoryPath) of \(url.redacted): \(error)")
         }
     }
 
     /// A GitError from the last libgit2 failure on a local (cache) operation.
-    func cacheError(_ operation: GitError.Operation, _ what: String, code: Int32, ref: String? = nil,
-                    path: String? = nil) -> GitError {
+    func cacheError(
+        _ operation: GitError.Operation, _ what: String, code: Int32, ref: String? = nil,
+        path: String? = nil
+    ) -> GitError {
         let detail = scrubber.scrub(LibGit2.lastErrorMessage(code: code))
-        return GitError(.cache, operation, url: url.redacted,
-                        message: "\(what) in the git cache of \(url.redacted) failed: \(detail)",
-                        ref: ref, path: path, libgit2Message: detail)
+        return GitError(
+            .cache, operation, url: url.redacted,
+            message: "\(what) in the git cache of \(url.redacted) failed: \(detail)",
+            ref: ref, path: path, libgit2Message: detail)
     }
 
     private func openExisting() -> OpaquePointer? {
@@ -106,8 +110,9 @@ final class GitSession: @unchecked Sendable {
         do {
             try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
         } catch {
-            throw GitError(.cache, .openCache, url: url.redacted,
-                           message: "cannot create the git cache directory \(cacheDirectory): \(error)")
+            throw GitError(
+                .cache, .openCache, url: url.redacted,
+                message: "cannot create the git cache directory \(cacheDirectory): \(error)")
         }
         var created: OpaquePointer?
         var code = git_repository_init(&created, repositoryPath, 1)

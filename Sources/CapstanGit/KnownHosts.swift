@@ -55,7 +55,8 @@ struct KnownHosts: Sendable {
         if hosts.hasPrefix("|1|") {
             let parts = hosts.split(separator: "|")
             guard parts.count == 3, let salt = Data(base64Encoded: String(parts[1])),
-                  let hash = Data(base64Encoded: String(parts[2])) else { return false }
+                let hash = Data(base64Encoded: String(parts[2]))
+            else { return false }
             return SHA1.hmac(key: Array(salt), message: Array(name.utf8)) == Array(hash)
         }
         var matched = false

@@ -77,7 +77,8 @@ final class TransportContext {
 
     private func checkCertificate(_ cert: UnsafeMutablePointer<git_cert>, host: String?) -> Int32 {
         guard cert.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2,
-              case .sshKey(let key) = credentials.storage, let file = key.knownHostsFile else {
+            case .sshKey(let key) = credentials.storage, let file = key.knownHostsFile
+        else {
             return GIT_PASSTHROUGH.rawValue
         }
         let hostName = host ?? url.host ?? "?"

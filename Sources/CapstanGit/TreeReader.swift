@@ -1,5 +1,5 @@
-import CapstanModel
 import CLibGit2
+import CapstanModel
 
 /// Reads the blobs under one directory of a commit's tree, following symlinks that stay inside it.
 struct TreeReader {
@@ -21,13 +21,15 @@ struct TreeReader {
             try collect(root, at: base, into: &files)
         } else {
             guard let entry = entry(at: base) else {
-                throw failure(.pathNotFound,
-                              "path \(base) not found at commit \(shortCommit) of \(session.url.redacted)")
+                throw failure(
+                    .pathNotFound,
+                    "path \(base) not found at commit \(shortCommit) of \(session.url.redacted)")
             }
             defer { git_tree_entry_free(entry) }
             guard git_tree_entry_filemode(entry) == GIT_FILEMODE_TREE else {
-                throw failure(.pathNotFound,
-                              "path \(base) at commit \(shortCommit) of \(session.url.redacted) is not a directory")
+                throw failure(
+                    .pathNotFound,
+                    "path \(base) at commit \(shortCommit) of \(session.url.redacted) is not a directory")
             }
             let tree = try lookupTree(git_tree_entry_id(entry).pointee)
             defer { git_tree_free(tree) }
@@ -83,12 +85,16 @@ struct TreeReader {
                 current = resolved
                 target = String(decoding: try blob(targetID), as: UTF8.self)
             default:
-                throw failure(.unsafeSymlink, "\(shown) is refused: \(resolved) is a directory or submodule, "
-                                  + "and only links to files are followed")
+                throw failure(
+                    .unsafeSymlink,
+                    "\(shown) is refused: \(resolved) is a directory or submodule, "
+                        + "and only links to files are followed")
             }
         }
-        throw failure(.unsafeSymlink, "symlink \(link) at commit \(shortCommit) of \(session.url.redacted) "
-                          + "is refused: more than \(Self.maximumLinkHops) links in a chain")
+        throw failure(
+            .unsafeSymlink,
+            "symlink \(link) at commit \(shortCommit) of \(session.url.redacted) "
+                + "is refused: more than \(Self.maximumLinkHops) links in a chain")
     }
 
     /// The tree entry at `path` from the root (caller frees it); nil when nothing is there.

@@ -36,7 +36,8 @@ final class CurlMultiLoop: @unchecked Sendable {
         self.multi = multi
         capstan_curl_multi_setopt_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, max(1, maxConnectionsPerHost))
         // Idle connections kept; curl's default (4 per busy handle) would drop them when load falls.
-        capstan_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, max(Self.minCachedConnections, maxConnectionsPerHost))
+        capstan_curl_multi_setopt_long(
+            multi, CURLMOPT_MAXCONNECTS, max(Self.minCachedConnections, maxConnectionsPerHost))
         let thread = Thread { [self] in run() }
         thread.name = "capstan-curl"
         thread.start()
@@ -75,7 +76,10 @@ final class CurlMultiLoop: @unchecked Sendable {
     private func run() {
         while true {
             let (submitted, cancelled, isShutdown) = inbox.withLock { inbox in
-                defer { inbox.submitted.removeAll(); inbox.cancelled.removeAll() }
+                defer {
+                    inbox.submitted.removeAll()
+                    inbox.cancelled.removeAll()
+                }
                 return (inbox.submitted, inbox.cancelled, inbox.isShutdown)
             }
             if isShutdown {
@@ -97,8 +101,10 @@ final class CurlMultiLoop: @unchecked Sendable {
             return
         }
         guard let easy = idleHandles.popLast() ?? curl_easy_init() else {
-            transfer.fail(HTTPClientError(kind: .transfer, method: transfer.request.method,
-                                          url: transfer.request.url, detail: "out of memory", isRetryable: true))
+            transfer.fail(
+                HTTPClientError(
+                    kind: .transfer, method: transfer.request.method,
+                    url: transfer.request.url, detail: "out of memory", isRetryable: true))
             return
         }
         if let problem = transfer.configure(easy) {

@@ -20,8 +20,10 @@ extension CurlTransfer {
             capstan_curl_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1),
         ]
         if !isStreaming {
-            codes.append(capstan_curl_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE,
-                                                 curl_off_t(configuration.maxResponseBytes)))
+            codes.append(
+                capstan_curl_setopt_off(
+                    easy, CURLOPT_MAXFILESIZE_LARGE,
+                    curl_off_t(configuration.maxResponseBytes)))
         }
         let paths: [(CURLoption, String?)] = [
             (CURLOPT_UNIX_SOCKET_PATH, configuration.unixSocketPath), (CURLOPT_CAINFO, configuration.caFile),
@@ -62,12 +64,14 @@ extension CurlTransfer {
         }
         let body = request.body ?? []
         var codes = [capstan_curl_setopt_off(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))]
-        codes.append(body.withUnsafeBytes { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                return capstan_curl_setopt_string(easy, CURLOPT_COPYPOSTFIELDS, "")
-            }
-            return capstan_curl_setopt_string(easy, CURLOPT_COPYPOSTFIELDS, base.assumingMemoryBound(to: CChar.self))
-        })
+        codes.append(
+            body.withUnsafeBytes { bytes in
+                guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                    return capstan_curl_setopt_string(easy, CURLOPT_COPYPOSTFIELDS, "")
+                }
+                return capstan_curl_setopt_string(
+                    easy, CURLOPT_COPYPOSTFIELDS, base.assumingMemoryBound(to: CChar.self))
+            })
         if request.method != "POST" {
             codes.append(capstan_curl_setopt_string(easy, CURLOPT_CUSTOMREQUEST, request.method))
         }
@@ -93,7 +97,8 @@ extension CurlTransfer {
     }
 
     private func optionError(_ detail: String) -> HTTPClientError {
-        HTTPClientError(kind: .invalidRequest, method: request.method, url: request.url,
-                        detail: detail, isRetryable: false)
+        HTTPClientError(
+            kind: .invalidRequest, method: request.method, url: request.url,
+            detail: detail, isRetryable: false)
     }
 }

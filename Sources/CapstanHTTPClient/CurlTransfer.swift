@@ -108,10 +108,12 @@ final class CurlTransfer: @unchecked Sendable {
         if let easy {
             capstan_curl_getinfo_long(easy, CURLINFO_OS_ERRNO, &osErrno)
         }
-        let message = errorBuffer[0] != 0
+        let message =
+            errorBuffer[0] != 0
             ? String(cString: errorBuffer)
             : String(cString: curl_easy_strerror(code))
-        return .fromCurl(code, osErrno: osErrno, message: message, request: request,
-                         unixSocketPath: configuration.unixSocketPath)
+        return .fromCurl(
+            code, osErrno: osErrno, message: message, request: request,
+            unixSocketPath: configuration.unixSocketPath)
     }
 }

@@ -1,11 +1,11 @@
 import CCurl
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension HTTPClientError {
@@ -15,8 +15,9 @@ extension HTTPClientError {
         _ code: CURLcode, osErrno: Int, message: String, request: HTTPRequest, unixSocketPath: String?
     ) -> HTTPClientError {
         func make(_ kind: Kind, _ detail: String, retryable: Bool) -> HTTPClientError {
-            HTTPClientError(kind: kind, method: request.method, url: request.url, detail: detail,
-                            isRetryable: retryable)
+            HTTPClientError(
+                kind: kind, method: request.method, url: request.url, detail: detail,
+                isRetryable: retryable)
         }
         switch code {
         case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
@@ -30,11 +31,11 @@ extension HTTPClientError {
         case CURLE_FILESIZE_EXCEEDED:
             return make(.tooLarge, message, retryable: false)
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
-             CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_CRL_BADFILE,
-             CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CLIENTCERT:
+            CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_CRL_BADFILE,
+            CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CLIENTCERT:
             return make(.tls, message, retryable: false)
         case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_HTTP2,
-             CURLE_HTTP2_STREAM:
+            CURLE_HTTP2_STREAM:
             return make(.transfer, message, retryable: true)
         default:
             return make(.transfer, message, retryable: false)

@@ -19,8 +19,12 @@ public enum ManifestFileKind: Sendable, Hashable {
             return
         }
         switch name {
-        case "kustomization.yaml", "kustomization.yml", "Kustomization": self = .kustomization; return
-        case "Chart.yaml", "Chart.yml": self = .helmChart; return
+        case "kustomization.yaml", "kustomization.yml", "Kustomization":
+            self = .kustomization
+            return
+        case "Chart.yaml", "Chart.yml":
+            self = .helmChart
+            return
         default: break
         }
         let lowercased = name.lowercased()

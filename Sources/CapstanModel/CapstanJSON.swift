@@ -5,7 +5,8 @@ public enum CapstanJSON {
     /// A new encoder (encoders are cheap; one per use keeps them free of shared state).
     public static func encoder(pretty: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(formatTimestamp(date))
@@ -39,11 +40,13 @@ public enum CapstanJSON {
 
     /// Parses RFC 3339 times with or without fractional seconds (the fraction is kept to the millisecond).
     public static func parseTimestamp(_ text: String) -> Date? {
-        guard let dot = text.firstIndex(of: "."), let zone = text[dot...].firstIndex(where: { $0 == "Z" || $0 == "+" || $0 == "-" })
+        guard let dot = text.firstIndex(of: "."),
+            let zone = text[dot...].firstIndex(where: { $0 == "Z" || $0 == "+" || $0 == "-" })
         else { return try? Date.ISO8601FormatStyle().parse(text) }
         guard let whole = try? Date.ISO8601FormatStyle().parse(String(text[..<dot] + text[zone...])) else { return nil }
         let fractionDigits = text[text.index(after: dot)..<zone]
-        guard !fractionDigits.isEmpty, fractionDigits.allSatisfy(\.isASCII), let fraction = Double("0." + fractionDigits)
+        guard !fractionDigits.isEmpty, fractionDigits.allSatisfy(\.isASCII),
+            let fraction = Double("0." + fractionDigits)
         else { return nil }
         let milliseconds = (fraction * 1000).rounded()
         return Date(timeIntervalSince1970: whole.timeIntervalSince1970 + milliseconds / 1000)

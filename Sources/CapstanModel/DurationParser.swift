@@ -37,8 +37,10 @@ extension Duration {
         if ms == 0 { return "0s" }
         if ms < 1000 { return "\(ms)ms" }
         var parts = ""
-        let h = ms / 3_600_000; ms %= 3_600_000
-        let m = ms / 60_000; ms %= 60_000
+        let h = ms / 3_600_000
+        ms %= 3_600_000
+        let m = ms / 60_000
+        ms %= 60_000
         if h > 0 { parts += "\(h)h" }
         if m > 0 { parts += "\(m)m" }
         if ms > 0 {

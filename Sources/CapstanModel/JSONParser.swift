@@ -29,9 +29,15 @@ public struct JSONParser {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[index])))'")
         }
@@ -42,7 +48,11 @@ public struct JSONParser {
         index += 1
         var members: [String: Value] = [:]
         skipWhitespace()
-        if peek == UInt8(ascii: "}") { index += 1; depth -= 1; return .object(members) }
+        if peek == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return .object(members)
+        }
         while true {
             skipWhitespace()
             guard peek == UInt8(ascii: "\"") else { throw error("expected a string key") }
@@ -56,7 +66,10 @@ public struct JSONParser {
             skipWhitespace()
             switch peek {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; depth -= 1; return .object(members)
+            case UInt8(ascii: "}"):
+                index += 1
+                depth -= 1
+                return .object(members)
             default: throw error("expected ',' or '}' in object")
             }
         }
@@ -67,14 +80,21 @@ public struct JSONParser {
         index += 1
         var items: [Value] = []
         skipWhitespace()
-        if peek == UInt8(ascii: "]") { index += 1; depth -= 1; return .array(items) }
+        if peek == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return .array(items)
+        }
         while true {
             skipWhitespace()
             items.append(try parseValue())
             skipWhitespace()
             switch peek {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"): index += 1; depth -= 1; return .array(items)
+            case UInt8(ascii: "]"):
+                index += 1
+                depth -= 1
+                return .array(items)
             default: throw error("expected ',' or ']' in array")
             }
         }
@@ -226,7 +246,12 @@ public struct JSONParser {
         var line = 1
         var column = 1
         for byte in bytes[0..<min(index, bytes.count)] {
-            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return JSONSyntaxError(message: message, line: line, column: column)
     }

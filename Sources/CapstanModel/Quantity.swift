@@ -31,8 +31,10 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     public var description: String {
         if milliValue % 1000 != 0 { return "\(milliValue)m" }
         let whole = milliValue / 1000
-        for (suffix, factor) in [("Ei", Int64(1) << 60), ("Pi", Int64(1) << 50), ("Ti", Int64(1) << 40),
-                                 ("Gi", Int64(1) << 30), ("Mi", Int64(1) << 20), ("Ki", Int64(1) << 10)]
+        for (suffix, factor) in [
+            ("Ei", Int64(1) << 60), ("Pi", Int64(1) << 50), ("Ti", Int64(1) << 40),
+            ("Gi", Int64(1) << 30), ("Mi", Int64(1) << 20), ("Ki", Int64(1) << 10),
+        ]
         where whole >= factor && whole % factor == 0 {
             return "\(whole / factor)\(suffix)"
         }
@@ -40,6 +42,10 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public static func < (lhs: Quantity, rhs: Quantity) -> Bool { lhs.milliValue < rhs.milliValue }
-    public static func + (lhs: Quantity, rhs: Quantity) -> Quantity { Quantity(milliValue: lhs.milliValue + rhs.milliValue) }
-    public static func - (lhs: Quantity, rhs: Quantity) -> Quantity { Quantity(milliValue: lhs.milliValue - rhs.milliValue) }
+    public static func + (lhs: Quantity, rhs: Quantity) -> Quantity {
+        Quantity(milliValue: lhs.milliValue + rhs.milliValue)
+    }
+    public static func - (lhs: Quantity, rhs: Quantity) -> Quantity {
+        Quantity(milliValue: lhs.milliValue - rhs.milliValue)
+    }
 }

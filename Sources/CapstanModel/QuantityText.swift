@@ -9,7 +9,9 @@ struct QuantityText {
         let bytes = Array(text.utf8)
         var index = bytes.first == UInt8(ascii: "+") ? 1 : 0
         var mantissa: UInt64 = 0
-        var fractionDigits = 0, digits = 0, significant = 0
+        var fractionDigits = 0
+        var digits = 0
+        var significant = 0
         var seenPoint = false
         while index < bytes.count {
             let byte = bytes[index]

@@ -49,7 +49,9 @@ public struct Resource: Sendable, Hashable {
 
     public var labels: [String: String] {
         get { value[path: ["metadata", "labels"]]?.stringMap ?? [:] }
-        set { value[path: ["metadata", "labels"]] = newValue.isEmpty ? nil : .object(newValue.mapValues(Value.string)) }
+        set {
+            value[path: ["metadata", "labels"]] = newValue.isEmpty ? nil : .object(newValue.mapValues(Value.string))
+        }
     }
 
     public var annotations: [String: String] {

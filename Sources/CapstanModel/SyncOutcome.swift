@@ -14,7 +14,9 @@ public struct SyncOutcome: Sendable, Hashable, Codable {
     public var startedAt: Date
     public var finishedAt: Date
 
-    public init(revision: String, result: Result, message: String, trigger: SyncTrigger, startedAt: Date, finishedAt: Date) {
+    public init(
+        revision: String, result: Result, message: String, trigger: SyncTrigger, startedAt: Date, finishedAt: Date
+    ) {
         self.revision = revision
         self.result = result
         self.message = message

@@ -17,8 +17,10 @@ public struct SyncRecord: Sendable, Hashable, Codable {
     public var startedAt: Date
     public var finishedAt: Date
 
-    public init(id: Int64 = 0, app: String, revision: Revision?, trigger: SyncTrigger, result: SyncOutcome.Result,
-                message: String, changeSet: ChangeSet, health: HealthStatus?, startedAt: Date, finishedAt: Date) {
+    public init(
+        id: Int64 = 0, app: String, revision: Revision?, trigger: SyncTrigger, result: SyncOutcome.Result,
+        message: String, changeSet: ChangeSet, health: HealthStatus?, startedAt: Date, finishedAt: Date
+    ) {
         self.id = id
         self.app = app
         self.revision = revision

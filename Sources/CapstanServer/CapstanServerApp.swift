@@ -33,13 +33,16 @@ public final class CapstanServerApp: Sendable {
                 throw ServiceError("app \(definition.name): backend \"\(definition.backend)\" is not available")
             }
             let cacheKey = definition.source.repo + "\u{0}" + app.credentials.description
-            let repository = repositories[cacheKey] ?? LibGit2Repository(
-                url: definition.source.repo,
-                cacheDirectory: gitCacheDirectory(settings.stateDirectory, key: cacheKey),
-                credentials: app.credentials)
+            let repository =
+                repositories[cacheKey]
+                ?? LibGit2Repository(
+                    url: definition.source.repo,
+                    cacheDirectory: gitCacheDirectory(settings.stateDirectory, key: cacheKey),
+                    credentials: app.credentials)
             repositories[cacheKey] = repository
-            let reconciler = try await AppReconciler(app: definition, source: repository, backend: backend,
-                                                     store: store, logger: logger)
+            let reconciler = try await AppReconciler(
+                app: definition, source: repository, backend: backend,
+                store: store, logger: logger)
             controllers.append(AppController(reconciler: reconciler, backend: backend, logger: logger))
         }
         let runtime = CapstanRuntime(controllers: controllers, backends: backends, store: store)
@@ -69,10 +72,13 @@ public final class CapstanServerApp: Sendable {
             },
             logger: logger)
         let driver = SimulationDriver(cluster: cluster, timeScale: settings.timeScale)
-        let group = ServiceGroup(configuration: .init(
-            services: [.init(service: driver)] + runtime.controllers.map { .init(service: $0) } + [.init(service: http)],
-            gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: driver)] + runtime.controllers.map { .init(service: $0) } + [
+                    .init(service: http)
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
         shutdownHandle.set(group)
         try await group.run()
         await cluster.shutdown()

@@ -14,8 +14,9 @@ enum JSONText {
     }
 
     static func bytes(_ bytes: [UInt8], status: HTTPResponse.Status) -> Response {
-        Response(status: status, headers: [.contentType: "application/json"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static func quote(_ text: String) -> String { Value.string(text).jsonString() }

@@ -7,10 +7,11 @@ enum SecretRedaction {
         var redacted = resource
         for field in ["data", "stringData"] {
             guard let members = resource.value[field]?.objectValue else { continue }
-            redacted.value[field] = .object(members.mapValues { value in
-                let size = decodedSize(value.stringValue ?? "", base64: field == "data")
-                return .string("<redacted, \(size) bytes>")
-            })
+            redacted.value[field] = .object(
+                members.mapValues { value in
+                    let size = decodedSize(value.stringValue ?? "", base64: field == "data")
+                    return .string("<redacted, \(size) bytes>")
+                })
         }
         return redacted
     }

@@ -35,8 +35,9 @@ extension AppSettings {
     private static func credentials(_ app: AppConfiguration) throws -> GitCredentials {
         guard let credentials = app.credentials else { return .none }
         if let keyFile = credentials.sshKeyFile {
-            return .sshKey(privateKeyFile: keyFile, knownHostsFile: credentials.knownHostsFile,
-                           username: credentials.username)
+            return .sshKey(
+                privateKeyFile: keyFile, knownHostsFile: credentials.knownHostsFile,
+                username: credentials.username)
         }
         var password = credentials.password
         if let file = credentials.passwordFile {
@@ -52,9 +53,10 @@ extension AppSettings {
 
 extension SimulatedNode {
     init(_ node: SimulatedNodeConfiguration) {
-        self.init(name: node.name, cpu: node.cpu,
-                  memory: node.memory, pods: node.pods, labels: node.labels,
-                  taints: node.taints.map { Taint(key: $0.key, value: $0.value, effect: $0.effect.rawValue) })
+        self.init(
+            name: node.name, cpu: node.cpu,
+            memory: node.memory, pods: node.pods, labels: node.labels,
+            taints: node.taints.map { Taint(key: $0.key, value: $0.value, effect: $0.effect.rawValue) })
     }
 }
 
@@ -77,8 +79,9 @@ extension CapstanServerApp {
         let logger = Logger(label: "capstan")
         let app = try await build(settings, logger: logger)
         try await app.run { host, port in
-            logger.notice("Capstan API listening on http://\(host.contains(":") ? "[\(host)]" : host):\(port)",
-                          metadata: ["apps": .string(settings.apps.map(\.definition.name).joined(separator: ","))])
+            logger.notice(
+                "Capstan API listening on http://\(host.contains(":") ? "[\(host)]" : host):\(port)",
+                metadata: ["apps": .string(settings.apps.map(\.definition.name).joined(separator: ","))])
         }
     }
 }

@@ -17,9 +17,11 @@ public struct ServiceSettings: Sendable {
     public var apps: [AppSettings]
     public var logLevel: Logger.Level
 
-    public init(host: String = "127.0.0.1", port: Int = 7070, stateDirectory: String,
-                simulated: SimulatedClusterOptions = SimulatedClusterOptions(), timeScale: Double = 1,
-                apps: [AppSettings], logLevel: Logger.Level = .info) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 7070, stateDirectory: String,
+        simulated: SimulatedClusterOptions = SimulatedClusterOptions(), timeScale: Double = 1,
+        apps: [AppSettings], logLevel: Logger.Level = .info
+    ) {
         self.host = host
         self.port = port
         self.stateDirectory = stateDirectory

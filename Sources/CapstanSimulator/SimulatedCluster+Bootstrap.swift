@@ -47,10 +47,16 @@ extension SimulatedCluster {
         object.status = [
             "capacity": capacity,
             "allocatable": capacity,
-            "conditions": [["type": "Ready", "status": "True", "reason": "KubeletReady",
-                            "message": "kubelet is posting ready status"]],
-            "addresses": [["type": "InternalIP", "address": .string("10.10.0.\(index + 10)")],
-                          ["type": "Hostname", "address": .string(node.name)]],
+            "conditions": [
+                [
+                    "type": "Ready", "status": "True", "reason": "KubeletReady",
+                    "message": "kubelet is posting ready status",
+                ]
+            ],
+            "addresses": [
+                ["type": "InternalIP", "address": .string("10.10.0.\(index + 10)")],
+                ["type": "Hostname", "address": .string(node.name)],
+            ],
             "nodeInfo": ["kubeletVersion": "v1.31.0-capstan", "operatingSystem": "linux", "architecture": "amd64"],
         ]
         return object

@@ -16,8 +16,10 @@ public struct SimulatedClusterOptions: Sendable {
     /// Name of the cluster in the state store.
     public var name: String
 
-    public init(startDelay: Duration = .seconds(2), nodes: [SimulatedNode] = SimulatedNode.defaults(count: 3),
-                seed: UInt64 = 1, startTime: Date? = nil, maxEvents: Int = 2000, name: String = "simulated") {
+    public init(
+        startDelay: Duration = .seconds(2), nodes: [SimulatedNode] = SimulatedNode.defaults(count: 3),
+        seed: UInt64 = 1, startTime: Date? = nil, maxEvents: Int = 2000, name: String = "simulated"
+    ) {
         self.startDelay = startDelay
         self.nodes = nodes
         self.seed = seed
@@ -36,8 +38,10 @@ public struct SimulatedNode: Sendable, Hashable {
     public var labels: [String: String]
     public var taints: [Taint]
 
-    public init(name: String, cpu: Quantity = Quantity("4")!, memory: Quantity = Quantity("8Gi")!, pods: Int = 110,
-                labels: [String: String] = [:], taints: [Taint] = []) {
+    public init(
+        name: String, cpu: Quantity = Quantity("4")!, memory: Quantity = Quantity("8Gi")!, pods: Int = 110,
+        labels: [String: String] = [:], taints: [Taint] = []
+    ) {
         self.name = name
         self.cpu = cpu
         self.memory = memory
@@ -47,8 +51,10 @@ public struct SimulatedNode: Sendable, Hashable {
     }
 
     /// `count` identical nodes named `node-1` … `node-N`.
-    public static func defaults(count: Int, cpu: Quantity = Quantity("4")!, memory: Quantity = Quantity("8Gi")!,
-                                pods: Int = 110) -> [SimulatedNode] {
+    public static func defaults(
+        count: Int, cpu: Quantity = Quantity("4")!, memory: Quantity = Quantity("8Gi")!,
+        pods: Int = 110
+    ) -> [SimulatedNode] {
         (1...max(count, 1)).map { SimulatedNode(name: "node-\($0)", cpu: cpu, memory: memory, pods: pods) }
     }
 

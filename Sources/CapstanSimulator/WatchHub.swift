@@ -10,7 +10,8 @@ final class WatchHub: Sendable {
 
     func subscribe() -> AsyncStream<ClusterEvent> {
         let id = nextID.add(1, ordering: .relaxed).newValue
-        let (stream, continuation) = AsyncStream<ClusterEvent>.makeStream(bufferingPolicy: .bufferingNewest(Self.bufferSize))
+        let (stream, continuation) = AsyncStream<ClusterEvent>.makeStream(
+            bufferingPolicy: .bufferingNewest(Self.bufferSize))
         continuation.onTermination = { [weak self] _ in
             _ = self?.continuations.withLock { $0.removeValue(forKey: id) }
         }

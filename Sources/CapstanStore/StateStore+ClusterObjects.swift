@@ -16,8 +16,9 @@ extension StateStore {
                 do {
                     objects.append(Resource(try JSONParser.parse([UInt8](body))))
                 } catch {
-                    throw StoreError("load object \(id) of cluster \(cluster)", path: nil,
-                                     message: "the stored object is not valid JSON (\(error))")
+                    throw StoreError(
+                        "load object \(id) of cluster \(cluster)", path: nil,
+                        message: "the stored object is not valid JSON (\(error))")
                 }
             }
             return objects
@@ -26,15 +27,17 @@ extension StateStore {
 
     /// Writes and deletes objects of one cluster, and sets cluster metadata, in one transaction. Objects are
     /// encoded one at a time inside the transaction, so a large flush never holds every body at once.
-    public func writeObjects(cluster: String, upserts: [Resource], deletions: [ResourceKey],
-                             meta: [String: String] = [:]) throws(StoreError)
-    {
+    public func writeObjects(
+        cluster: String, upserts: [Resource], deletions: [ResourceKey],
+        meta: [String: String] = [:]
+    ) throws(StoreError) {
         try writeSync("write \(upserts.count + deletions.count) objects of cluster \(cluster)") { db in
             if !upserts.isEmpty {
-                let statement = try db.cachedStatement(sql: """
-                    INSERT INTO cluster_object (cluster, resource, body) VALUES (?, ?, ?)
-                    ON CONFLICT(cluster, resource) DO UPDATE SET body = excluded.body
-                    """)
+                let statement = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO cluster_object (cluster, resource, body) VALUES (?, ?, ?)
+                        ON CONFLICT(cluster, resource) DO UPDATE SET body = excluded.body
+                        """)
                 for object in upserts {
                     let body = object.value.jsonBytes()
                     try body.withUnsafeBytes { bytes in
@@ -43,7 +46,8 @@ extension StateStore {
                 }
             }
             if !deletions.isEmpty {
-                let statement = try db.cachedStatement(sql: "DELETE FROM cluster_object WHERE cluster = ? AND resource = ?")
+                let statement = try db.cachedStatement(
+                    sql: "DELETE FROM cluster_object WHERE cluster = ? AND resource = ?")
                 for key in deletions {
                     try statement.execute(arguments: [cluster, key.id])
                 }

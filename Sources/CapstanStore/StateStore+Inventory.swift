@@ -27,10 +27,11 @@ extension StateStore {
 
     static func applyInventory(_ change: InventoryChange, app: String, _ db: Database) throws {
         if !change.upserts.isEmpty {
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO inventory (app, resource, applied_hash, revision) VALUES (?, ?, ?, ?)
-                ON CONFLICT(app, resource) DO UPDATE SET applied_hash = excluded.applied_hash, revision = excluded.revision
-                """)
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO inventory (app, resource, applied_hash, revision) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(app, resource) DO UPDATE SET applied_hash = excluded.applied_hash, revision = excluded.revision
+                    """)
             for entry in change.upserts {
                 try statement.execute(arguments: [app, entry.key.id, entry.appliedHash, entry.revision])
             }

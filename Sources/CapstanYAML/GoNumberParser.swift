@@ -58,10 +58,18 @@ enum GoNumberParser {
         if first == UInt8(ascii: "0") {
             let second = text.count >= 3 ? text[text.startIndex + 1] | 0x20 : 0
             switch second {
-            case UInt8(ascii: "x"): base = 16; digits = text.dropFirst(2)
-            case UInt8(ascii: "o"): base = 8; digits = text.dropFirst(2)
-            case UInt8(ascii: "b"): base = 2; digits = text.dropFirst(2)
-            default: base = 8; digits = text.dropFirst(1)
+            case UInt8(ascii: "x"):
+                base = 16
+                digits = text.dropFirst(2)
+            case UInt8(ascii: "o"):
+                base = 8
+                digits = text.dropFirst(2)
+            case UInt8(ascii: "b"):
+                base = 2
+                digits = text.dropFirst(2)
+            default:
+                base = 8
+                digits = text.dropFirst(1)
             }
         }
         var value: UInt64 = 0

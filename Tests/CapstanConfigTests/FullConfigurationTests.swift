@@ -49,12 +49,17 @@ struct FullConfigurationTests {
         #expect(configuration.simulated.nodes[0].labels == ["zone": "a"])
         #expect(configuration.simulated.nodes[1].cpu.milliValue == 3500)
         #expect(configuration.simulated.nodes[1].memory.description == "8Gi")
-        #expect(configuration.simulated.nodes[1].taints == [NodeTaint(key: "dedicated", value: "gpu", effect: .noSchedule)])
+        #expect(
+            configuration.simulated.nodes[1].taints == [NodeTaint(key: "dedicated", value: "gpu", effect: .noSchedule)])
         let app = try #require(configuration.apps.first)
-        #expect(app == AppConfiguration(
-            name: "guestbook", repo: "https://git.example.com/org/guestbook.git", ref: "release-1", path: "deploy/prod",
-            namespace: "shop", interval: .seconds(30), prune: true, selfHeal: true, autoSync: false, backend: .simulated,
-            credentials: RepositoryCredentials(username: "deploy", password: "hunter2")))
+        #expect(
+            app
+                == AppConfiguration(
+                    name: "guestbook", repo: "https://git.example.com/org/guestbook.git", ref: "release-1",
+                    path: "deploy/prod",
+                    namespace: "shop", interval: .seconds(30), prune: true, selfHeal: true, autoSync: false,
+                    backend: .simulated,
+                    credentials: RepositoryCredentials(username: "deploy", password: "hunter2")))
         #expect(configuration.apps[1] == AppConfiguration(name: "tools", repo: "git@github.com:org/tools.git"))
     }
 
@@ -75,7 +80,10 @@ struct FullConfigurationTests {
         #expect(configuration.simulated.timeScale == 1)
         #expect(configuration.simulated.startDelay == .seconds(2))
         #expect(configuration.simulated.nodes.map(\.name) == ["node-1", "node-2", "node-3"])
-        #expect(configuration.simulated.nodes.allSatisfy { $0.cpu.description == "4" && $0.memory.description == "8Gi" && $0.pods == 110 })
+        #expect(
+            configuration.simulated.nodes.allSatisfy {
+                $0.cpu.description == "4" && $0.memory.description == "8Gi" && $0.pods == 110
+            })
         let app = try #require(configuration.apps.first)
         #expect(app.ref == "main")
         #expect(app.path == ".")

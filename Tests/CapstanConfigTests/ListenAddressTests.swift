@@ -16,7 +16,10 @@ struct ListenAddressTests {
         #expect(address.description == text)
     }
 
-    @Test(arguments: ["localhost", ":7070", "::1:7070", "[::1]", "[::1]7070", "host:port", "host:-1", "host:65536", "a b:1", "[host]:1"])
+    @Test(arguments: [
+        "localhost", ":7070", "::1:7070", "[::1]", "[::1]7070", "host:port", "host:-1", "host:65536", "a b:1",
+        "[host]:1",
+    ])
     func rejects(text: String) {
         #expect(ListenAddress(text) == nil)
     }

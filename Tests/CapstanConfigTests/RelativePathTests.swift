@@ -42,11 +42,14 @@ struct RelativePathTests {
     }
 
     @Test func loadFromAFileUsesItsFolder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capstan-config-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("config"), withIntermediateDirectories: true)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "capstan-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("config"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("config/capstan.yaml")
-        try "stateDir: data\napps:\n  - name: web\n    repo: ../repo\n".write(to: file, atomically: true, encoding: .utf8)
+        try "stateDir: data\napps:\n  - name: web\n    repo: ../repo\n".write(
+            to: file, atomically: true, encoding: .utf8)
         let configuration = try CapstanConfiguration.load(path: file.path)
         let base = folder.standardizedFileURL.path
         #expect(configuration.stateDirectory == base + "/config/data")
@@ -54,12 +57,15 @@ struct RelativePathTests {
     }
 
     @Test func errorsNameTheFileAsGiven() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capstan-config-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "capstan-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("capstan.yaml")
-        try "apps:\n  - name: web\n    repo: ./r\n    interval: 30x\n".write(to: file, atomically: true, encoding: .utf8)
+        try "apps:\n  - name: web\n    repo: ./r\n    interval: 30x\n".write(
+            to: file, atomically: true, encoding: .utf8)
         let error = #expect(throws: ConfigError.self) { try CapstanConfiguration.load(path: file.path) }
-        #expect(error?.description == "\(file.path):4: apps[0].interval: invalid duration \"30x\" (use e.g. 30s, 5m, 1h)")
+        #expect(
+            error?.description == "\(file.path):4: apps[0].interval: invalid duration \"30x\" (use e.g. 30s, 5m, 1h)")
     }
 }

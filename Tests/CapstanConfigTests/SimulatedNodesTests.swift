@@ -9,9 +9,11 @@ struct SimulatedNodesTests {
         let yaml = "simulated:\n  nodes: {count: 5, cpu: 2, memory: 4Gi, pods: 30, labels: {pool: small}}\n" + Self.app
         let nodes = try CapstanConfiguration.load(yaml: yaml, baseDirectory: "/").simulated.nodes
         #expect(nodes.map(\.name) == ["node-1", "node-2", "node-3", "node-4", "node-5"])
-        #expect(nodes.allSatisfy {
-            $0.cpu.milliValue == 2000 && $0.memory.value == 4 << 30 && $0.pods == 30 && $0.labels == ["pool": "small"]
-        })
+        #expect(
+            nodes.allSatisfy {
+                $0.cpu.milliValue == 2000 && $0.memory.value == 4 << 30 && $0.pods == 30
+                    && $0.labels == ["pool": "small"]
+            })
     }
 
     @Test func shorthandDefaults() throws {
@@ -35,8 +37,10 @@ struct SimulatedNodesTests {
         let nodes = try CapstanConfiguration.load(yaml: yaml, baseDirectory: "/").simulated.nodes
         #expect(nodes.map(\.name) == ["node-1", "gpu-1"])
         #expect(nodes[1].labels == ["rack": "7"])
-        #expect(nodes[1].taints == [
-            NodeTaint(key: "gpu", effect: .noExecute), NodeTaint(key: "dedicated", value: "ml", effect: .preferNoSchedule),
-        ])
+        #expect(
+            nodes[1].taints == [
+                NodeTaint(key: "gpu", effect: .noExecute),
+                NodeTaint(key: "dedicated", value: "ml", effect: .preferNoSchedule),
+            ])
     }
 }

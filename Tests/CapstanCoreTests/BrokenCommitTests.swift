@@ -1,6 +1,6 @@
 import CapstanCore
-import CapstanTestSupport
 import CapstanModel
+import CapstanTestSupport
 import Testing
 
 @Suite struct BrokenCommitTests {
@@ -13,11 +13,12 @@ import Testing
         let appliedBefore = await harness.cluster.statistics.applyRequests
 
         // One valid change (replicas 2 → 5) and one broken file in the same commit: nothing may be applied.
-        let broken = try git.commit([
-            "apps/guestbook/frontend.yaml": GuestbookManifests.deployment("frontend", replicas: 5) + "\n---\n"
-                + GuestbookManifests.service("frontend"),
-            "apps/guestbook/broken.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: indent\n",
-        ], message: "Break it")
+        let broken = try git.commit(
+            [
+                "apps/guestbook/frontend.yaml": GuestbookManifests.deployment("frontend", replicas: 5) + "\n---\n"
+                    + GuestbookManifests.service("frontend"),
+                "apps/guestbook/broken.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n   bad: indent\n",
+            ], message: "Break it")
         let outcome = await harness.reconcile()
         guard case .stalled(let message) = outcome else {
             Issue.record("expected a stalled outcome, got \(outcome)")
@@ -59,10 +60,15 @@ import Testing
         let appliedBefore = await harness.cluster.statistics.applyRequests
         // The selector no longer matches the template labels: the cluster refuses it on the dry run.
         let bad = GuestbookManifests.deployment("frontend", replicas: 3)
-            .replacingOccurrences(of: "      labels:\n        app: frontend\n    spec:", with: "      labels:\n        app: other\n    spec:")
-        try git.commit(["apps/guestbook/frontend.yaml": bad + "\n---\n" + GuestbookManifests.service("frontend"),
-                        "apps/guestbook/config.yaml": GuestbookManifests.configMap(greeting: "changed")],
-                       message: "Bad selector")
+            .replacingOccurrences(
+                of: "      labels:\n        app: frontend\n    spec:",
+                with: "      labels:\n        app: other\n    spec:")
+        try git.commit(
+            [
+                "apps/guestbook/frontend.yaml": bad + "\n---\n" + GuestbookManifests.service("frontend"),
+                "apps/guestbook/config.yaml": GuestbookManifests.configMap(greeting: "changed"),
+            ],
+            message: "Bad selector")
         let outcome = await harness.reconcile()
         guard case .stalled(let message) = outcome else {
             Issue.record("expected stalled, got \(outcome)")

@@ -1,10 +1,10 @@
 import CapstanCluster
 import CapstanCore
-import CapstanTestSupport
 import CapstanGit
 import CapstanModel
 import CapstanSimulator
 import CapstanStore
+import CapstanTestSupport
 import Foundation
 import Logging
 
@@ -19,20 +19,27 @@ struct CoreHarness {
 
     static let epoch = Date(timeIntervalSince1970: 1_767_225_600)
 
-    static func make(git: GitFixture, stateDirectory: URL? = nil, prune: Bool = true, selfHeal: Bool = true,
-                     path: String = "apps/guestbook", url: String? = nil) async throws -> CoreHarness {
-        let directory = stateDirectory ?? FileManager.default.temporaryDirectory
+    static func make(
+        git: GitFixture, stateDirectory: URL? = nil, prune: Bool = true, selfHeal: Bool = true,
+        path: String = "apps/guestbook", url: String? = nil
+    ) async throws -> CoreHarness {
+        let directory =
+            stateDirectory
+            ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("capstan-state-\(UUID().uuidString)")
         let store = try StateStore(path: directory.appendingPathComponent("capstan.sqlite").path)
         let cluster = try SimulatedCluster(
             options: SimulatedClusterOptions(startDelay: .seconds(2), seed: 7, startTime: epoch), store: store)
-        let app = AppDefinition(name: "guestbook", source: AppSource(repo: url ?? git.url, ref: "main", path: path),
-                                namespace: "default", interval: .seconds(30), prune: prune, selfHeal: selfHeal)
-        let source = LibGit2Repository(url: app.source.repo,
-                                       cacheDirectory: directory.appendingPathComponent("git").path)
+        let app = AppDefinition(
+            name: "guestbook", source: AppSource(repo: url ?? git.url, ref: "main", path: path),
+            namespace: "default", interval: .seconds(30), prune: prune, selfHeal: selfHeal)
+        let source = LibGit2Repository(
+            url: app.source.repo,
+            cacheDirectory: directory.appendingPathComponent("git").path)
         var logger = Logger(label: "capstan.test")
         logger.logLevel = .critical
-        let reconciler = try await AppReconciler(app: app, source: source, backend: cluster, store: store, logger: logger)
+        let reconciler = try await AppReconciler(
+            app: app, source: source, backend: cluster, store: store, logger: logger)
         return CoreHarness(git: git, stateDirectory: directory, store: store, cluster: cluster, reconciler: reconciler)
     }
 

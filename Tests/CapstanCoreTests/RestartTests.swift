@@ -1,6 +1,6 @@
 import CapstanCore
-import CapstanTestSupport
 import CapstanModel
+import CapstanTestSupport
 import Testing
 
 @Suite struct RestartTests {
@@ -13,7 +13,8 @@ import Testing
         await first.cluster.advance(by: .seconds(3))
         await first.reconcile(.clusterChange)
         let statusBefore = await first.status
-        let podsBefore = try await first.cluster.list(.init(group: "", version: "v1", kind: "Pod", plural: "pods"), namespace: "default")
+        let podsBefore = try await first.cluster.list(
+            .init(group: "", version: "v1", kind: "Pod", plural: "pods"), namespace: "default")
 
         let second = try await CoreHarness.make(git: git, stateDirectory: first.stateDirectory)
         #expect(await second.reconciler.status.sync.revision == commit)
@@ -27,7 +28,9 @@ import Testing
         statusAfter.reconciledAt = nil
         expected.reconciledAt = nil
         #expect(try CapstanJSON.encode(statusAfter) == CapstanJSON.encode(expected))
-        #expect(try await second.cluster.list(.init(group: "", version: "v1", kind: "Pod", plural: "pods"), namespace: "default") == podsBefore)
+        #expect(
+            try await second.cluster.list(
+                .init(group: "", version: "v1", kind: "Pod", plural: "pods"), namespace: "default") == podsBefore)
         #expect(try await second.store.history(app: "guestbook").count == 1)
     }
 }

@@ -1,6 +1,6 @@
 import CapstanCore
-import CapstanTestSupport
 import CapstanModel
+import CapstanTestSupport
 import Testing
 
 @Suite struct SelfHealTests {
@@ -13,7 +13,9 @@ import Testing
         var drifted = try #require(try await harness.deployment("frontend"))
         drifted.value[path: ["spec", "replicas"]] = 7
         _ = await harness.cluster.apply([drifted])
-        _ = await harness.cluster.delete([.init(group: "", kind: "ConfigMap", namespace: "default", name: "guestbook-config")])
+        _ = await harness.cluster.delete([
+            .init(group: "", kind: "ConfigMap", namespace: "default", name: "guestbook-config")
+        ])
 
         await harness.reconcile(.clusterChange)
         #expect(try await harness.deployment("frontend")?.value[path: ["spec", "replicas"]] == 2)

@@ -1,6 +1,6 @@
 import CapstanCore
-import CapstanTestSupport
 import CapstanModel
+import CapstanTestSupport
 import Testing
 
 @Suite struct SourceErrorTests {

@@ -17,22 +17,24 @@ struct ChangeSetTests {
     ])
 
     @Test func everythingApplied() {
-        #expect(Self.plan.completeChangeSet.entries == [
-            ChangeSetEntry(subject: Self.key("ConfigMap", "new"), action: .created),
-            ChangeSetEntry(subject: Self.key("ConfigMap", "same"), action: .unchanged),
-            ChangeSetEntry(subject: Self.key("Deployment", "web"), action: .configured),
-            ChangeSetEntry(subject: Self.key("Deployment", "old"), action: .deleted),
-        ])
+        #expect(
+            Self.plan.completeChangeSet.entries == [
+                ChangeSetEntry(subject: Self.key("ConfigMap", "new"), action: .created),
+                ChangeSetEntry(subject: Self.key("ConfigMap", "same"), action: .unchanged),
+                ChangeSetEntry(subject: Self.key("Deployment", "web"), action: .configured),
+                ChangeSetEntry(subject: Self.key("Deployment", "old"), action: .deleted),
+            ])
         #expect(Self.plan.completeChangeSet.summary == "1 created, 1 configured, 1 unchanged, 1 deleted")
     }
 
     /// Steps that did not happen (failed, not attempted, drift left alone) are left out.
-    @Test(arguments: [
-        ([], ["same"]),
-        (["new"], ["new", "same"]),
-        (["web", "old"], ["same", "web", "old"]),
-        (["kept"], ["same"]),
-    ] as [([String], [String])])
+    @Test(
+        arguments: [
+            ([], ["same"]),
+            (["new"], ["new", "same"]),
+            (["web", "old"], ["same", "web", "old"]),
+            (["kept"], ["same"]),
+        ] as [([String], [String])])
     func onlyWhatWasDoneIsListed(applied: [String], listed: [String]) {
         let keys = Set(Self.plan.changes.map(\.key).filter { applied.contains($0.name) })
         #expect(Self.plan.changeSet(applied: keys).entries.map(\.subject.name) == listed)

@@ -9,14 +9,17 @@ struct NormalizationTests {
     }
 
     /// (stringData, data) written in git → the data the server stores.
-    @Test(arguments: [
-        (["password": "hunter2"], [:], ["password": "aHVudGVyMg=="]),
-        (["password": "hunter2"], ["user": "YWRtaW4="], ["password": "aHVudGVyMg==", "user": "YWRtaW4="]),
-        (["password": "hunter2"], ["password": "b2xk"], ["password": "aHVudGVyMg=="]),
-        (["empty": ""], [:], ["empty": ""]),
-        (["text": "héllo wörld"], [:], ["text": "aMOpbGxvIHfDtnJsZA=="]),
-    ] as [([String: String], [String: String], [String: String])])
-    func secretStringDataBecomesBase64Data(stringData: [String: String], data: [String: String], expected: [String: String]) {
+    @Test(
+        arguments: [
+            (["password": "hunter2"], [:], ["password": "aHVudGVyMg=="]),
+            (["password": "hunter2"], ["user": "YWRtaW4="], ["password": "aHVudGVyMg==", "user": "YWRtaW4="]),
+            (["password": "hunter2"], ["password": "b2xk"], ["password": "aHVudGVyMg=="]),
+            (["empty": ""], [:], ["empty": ""]),
+            (["text": "héllo wörld"], [:], ["text": "aMOpbGxvIHfDtnJsZA=="]),
+        ] as [([String: String], [String: String], [String: String])])
+    func secretStringDataBecomesBase64Data(
+        stringData: [String: String], data: [String: String], expected: [String: String]
+    ) {
         let result = Self.normalized(TestResources.secret("db", data: data, stringData: stringData))
         #expect(result.value["stringData"] == nil)
         #expect(result.value["data"]?.stringMap == expected)
@@ -62,14 +65,24 @@ struct NormalizationTests {
 
     /// Manifests that mean the same resource hash the same.
     @Test(arguments: [
-        ("key order", #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","namespace":"x"},"data":{"k":"v","j":"w"}}"#,
-         #"{"data":{"j":"w","k":"v"},"metadata":{"namespace":"x","name":"a"},"kind":"ConfigMap","apiVersion":"v1"}"#),
-        ("status written in git", #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"}}"#,
-         #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","uid":"u-1"},"status":{"phase":"x"}}"#),
-        ("stringData or data", #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"stringData":{"p":"hunter2"}}"#,
-         #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"data":{"p":"aHVudGVyMg=="}}"#),
-        ("1 or 1.0", #"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":{"replicas":1}}"#,
-         #"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":{"replicas":1.0}}"#),
+        (
+            "key order",
+            #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","namespace":"x"},"data":{"k":"v","j":"w"}}"#,
+            #"{"data":{"j":"w","k":"v"},"metadata":{"namespace":"x","name":"a"},"kind":"ConfigMap","apiVersion":"v1"}"#
+        ),
+        (
+            "status written in git", #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a"}}"#,
+            #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"a","uid":"u-1"},"status":{"phase":"x"}}"#
+        ),
+        (
+            "stringData or data",
+            #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"stringData":{"p":"hunter2"}}"#,
+            #"{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s"},"data":{"p":"aHVudGVyMg=="}}"#
+        ),
+        (
+            "1 or 1.0", #"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":{"replicas":1}}"#,
+            #"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d"},"spec":{"replicas":1.0}}"#
+        ),
     ])
     func equivalentManifestsHashTheSame(_ what: String, _ first: String, _ second: String) {
         let a = TestResources.desired(TestResources.json(first))
@@ -88,7 +101,9 @@ struct NormalizationTests {
         let manifests = [
             Manifest(resource: TestResources.deployment("web"), location: SourceLocation(file: "a.yaml", line: 1)),
             Manifest(resource: TestResources.configMap("settings"), location: SourceLocation(file: "a.yaml", line: 30)),
-            Manifest(resource: TestResources.secret("db", stringData: ["p": "x"]), location: SourceLocation(file: "b.yaml", line: 4)),
+            Manifest(
+                resource: TestResources.secret("db", stringData: ["p": "x"]),
+                location: SourceLocation(file: "b.yaml", line: 4)),
         ]
         let desired = DesiredState.build(manifests)
         #expect(desired.map(\.key.description) == ["Deployment/shop/web", "ConfigMap/shop/settings", "Secret/shop/db"])

@@ -10,7 +10,8 @@ struct OrderingTests {
 
     /// Every known kind, in the order they must be applied.
     static let knownKinds: [ResourceKey] = [
-        key("", "Namespace"), key("networking.k8s.io", "NetworkPolicy"), key("", "ResourceQuota"), key("", "LimitRange"),
+        key("", "Namespace"), key("networking.k8s.io", "NetworkPolicy"), key("", "ResourceQuota"),
+        key("", "LimitRange"),
         key("policy", "PodDisruptionBudget"), key("", "ServiceAccount"), key("", "Secret"), key("", "ConfigMap"),
         key("storage.k8s.io", "StorageClass"), key("", "PersistentVolume"), key("", "PersistentVolumeClaim"),
         key("apiextensions.k8s.io", "CustomResourceDefinition"), key("rbac.authorization.k8s.io", "ClusterRole"),
@@ -42,14 +43,20 @@ struct OrderingTests {
     }
 
     @Test func workloadsAreDeletedBeforeTheirConfigAndNamespacesLast() {
-        let keys = [Self.key("", "Namespace", "", "shop"), Self.key("", "ConfigMap", "shop", "settings"), Self.key("apps", "Deployment", "shop", "web")]
+        let keys = [
+            Self.key("", "Namespace", "", "shop"), Self.key("", "ConfigMap", "shop", "settings"),
+            Self.key("apps", "Deployment", "shop", "web"),
+        ]
         #expect(KindOrder.sortForDelete(keys).map(\.kind) == ["Deployment", "ConfigMap", "Namespace"])
     }
 
     /// Within a kind: namespace, then name, in both directions.
     @Test(arguments: [false, true])
     func tiesGoByNamespaceThenName(deleting: Bool) {
-        let keys = [Self.key("", "ConfigMap", "b", "a"), Self.key("", "ConfigMap", "a", "z"), Self.key("", "ConfigMap", "a", "b")]
+        let keys = [
+            Self.key("", "ConfigMap", "b", "a"), Self.key("", "ConfigMap", "a", "z"),
+            Self.key("", "ConfigMap", "a", "b"),
+        ]
         let sorted = deleting ? KindOrder.sortForDelete(keys) : KindOrder.sortForApply(keys)
         #expect(sorted.map { "\($0.namespace)/\($0.name)" } == ["a/b", "a/z", "b/a"])
     }

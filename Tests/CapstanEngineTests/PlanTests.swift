@@ -23,23 +23,33 @@ struct PlanTests {
 
     static let rows: [PlanRow] = [
         PlanRow(name: "new in git", inGit: true, live: .absent, inventory: .absent, expected: (.create, .newResource)),
-        PlanRow(name: "deleted from the cluster behind Capstan's back", inGit: true, live: .absent, inventory: .sameHash,
-                expected: (.create, .newResource)),
-        PlanRow(name: "existing object Capstan never applied", inGit: true, live: .matching, inventory: .absent,
-                expected: (.update, .adopted)),
-        PlanRow(name: "manifest changed in git", inGit: true, live: .matching, inventory: .otherHash,
-                expected: (.update, .manifestChanged)),
-        PlanRow(name: "manifest changed and live drifted", inGit: true, live: .drifted, inventory: .otherHash,
-                expected: (.update, .manifestChanged)),
-        PlanRow(name: "live object drifted", inGit: true, live: .drifted, inventory: .sameHash, expected: (.update, .drift)),
+        PlanRow(
+            name: "deleted from the cluster behind Capstan's back", inGit: true, live: .absent, inventory: .sameHash,
+            expected: (.create, .newResource)),
+        PlanRow(
+            name: "existing object Capstan never applied", inGit: true, live: .matching, inventory: .absent,
+            expected: (.update, .adopted)),
+        PlanRow(
+            name: "manifest changed in git", inGit: true, live: .matching, inventory: .otherHash,
+            expected: (.update, .manifestChanged)),
+        PlanRow(
+            name: "manifest changed and live drifted", inGit: true, live: .drifted, inventory: .otherHash,
+            expected: (.update, .manifestChanged)),
+        PlanRow(
+            name: "live object drifted", inGit: true, live: .drifted, inventory: .sameHash, expected: (.update, .drift)),
         PlanRow(name: "in sync", inGit: true, live: .matching, inventory: .sameHash, expected: (.unchanged, .none)),
-        PlanRow(name: "removed from git, prune on", inGit: false, live: .matching, inventory: .sameHash, prune: true,
-                expected: (.delete, .removedFromGit)),
-        PlanRow(name: "removed from git, prune off", inGit: false, live: .matching, inventory: .sameHash,
-                expected: (.pruneSkipped, .removedFromGit)),
-        PlanRow(name: "removed from git and already gone", inGit: false, live: .absent, inventory: .sameHash, prune: true,
-                expected: nil),
-        PlanRow(name: "foreign object, prune on", inGit: false, live: .matching, inventory: .absent, prune: true, expected: nil),
+        PlanRow(
+            name: "removed from git, prune on", inGit: false, live: .matching, inventory: .sameHash, prune: true,
+            expected: (.delete, .removedFromGit)),
+        PlanRow(
+            name: "removed from git, prune off", inGit: false, live: .matching, inventory: .sameHash,
+            expected: (.pruneSkipped, .removedFromGit)),
+        PlanRow(
+            name: "removed from git and already gone", inGit: false, live: .absent, inventory: .sameHash, prune: true,
+            expected: nil),
+        PlanRow(
+            name: "foreign object, prune on", inGit: false, live: .matching, inventory: .absent, prune: true,
+            expected: nil),
     ]
 
     static func plan(_ row: PlanRow) -> SyncPlan {
@@ -54,9 +64,12 @@ struct PlanTests {
         switch row.inventory {
         case .absent: break
         case .sameHash: inventory[key] = InventoryEntry(key: key, appliedHash: web.hash, revision: "c0ffee")
-        case .otherHash: inventory[key] = InventoryEntry(key: key, appliedHash: String(repeating: "0", count: 64), revision: "c0ffee")
+        case .otherHash:
+            inventory[key] = InventoryEntry(
+                key: key, appliedHash: String(repeating: "0", count: 64), revision: "c0ffee")
         }
-        return SyncPlanner.plan(desired: row.inGit ? [web] : [], live: live, inventory: inventory, options: SyncOptions(prune: row.prune))
+        return SyncPlanner.plan(
+            desired: row.inGit ? [web] : [], live: live, inventory: inventory, options: SyncOptions(prune: row.prune))
     }
 
     @Test(arguments: rows)
@@ -80,7 +93,8 @@ struct PlanTests {
 
     @Test(arguments: [(true, SyncStatus.outOfSync), (false, .outOfSync)])
     func skippedPruneKeepsTheAppOutOfSync(prune: Bool, status: SyncStatus) {
-        let plan = Self.plan(PlanRow(name: "", inGit: false, live: .matching, inventory: .sameHash, prune: prune, expected: nil))
+        let plan = Self.plan(
+            PlanRow(name: "", inGit: false, live: .matching, inventory: .sameHash, prune: prune, expected: nil))
         #expect(plan.syncStatus == status)
         #expect(plan.deletions.count == (prune ? 1 : 0))
         #expect(plan.skippedPrunes.count == (prune ? 0 : 1))
@@ -103,8 +117,11 @@ struct PlanTests {
     @Test func foreignLiveObjectsAreNeverTouched() {
         let foreign = TestResources.configMap("someone-elses")
         let live = [foreign.key: foreign, Self.web.key: TestResources.live(Self.web.resource)]
-        let inventory = [Self.web.key: InventoryEntry(key: Self.web.key, appliedHash: Self.web.hash, revision: "c0ffee")]
-        let plan = SyncPlanner.plan(desired: [Self.web], live: live, inventory: inventory, options: SyncOptions(prune: true))
+        let inventory = [
+            Self.web.key: InventoryEntry(key: Self.web.key, appliedHash: Self.web.hash, revision: "c0ffee")
+        ]
+        let plan = SyncPlanner.plan(
+            desired: [Self.web], live: live, inventory: inventory, options: SyncOptions(prune: true))
         #expect(plan.changes.map(\.key) == [Self.web.key])
         #expect(plan.isSynced)
     }
@@ -115,13 +132,17 @@ struct PlanTests {
         let oldConfig = ResourceKey(group: "", kind: "ConfigMap", namespace: "shop", name: "old")
         let oldWorker = ResourceKey(group: "apps", kind: "Deployment", namespace: "shop", name: "worker")
         let live = [oldConfig: TestResources.configMap("old"), oldWorker: TestResources.deployment("worker")]
-        let inventory = Dictionary(uniqueKeysWithValues: [oldConfig, oldWorker].map {
-            ($0, InventoryEntry(key: $0, appliedHash: "h", revision: "r"))
-        })
-        let plan = SyncPlanner.plan(desired: [Self.web, config, ns], live: live, inventory: inventory, options: SyncOptions(prune: true))
-        #expect(plan.changes.map(\.key.description) == [
-            "Namespace/shop", "ConfigMap/shop/settings", "Deployment/shop/web", "Deployment/shop/worker", "ConfigMap/shop/old",
-        ])
+        let inventory = Dictionary(
+            uniqueKeysWithValues: [oldConfig, oldWorker].map {
+                ($0, InventoryEntry(key: $0, appliedHash: "h", revision: "r"))
+            })
+        let plan = SyncPlanner.plan(
+            desired: [Self.web, config, ns], live: live, inventory: inventory, options: SyncOptions(prune: true))
+        #expect(
+            plan.changes.map(\.key.description) == [
+                "Namespace/shop", "ConfigMap/shop/settings", "Deployment/shop/web", "Deployment/shop/worker",
+                "ConfigMap/shop/old",
+            ])
         #expect(plan.changes.map(\.action) == [.create, .create, .create, .delete, .delete])
         #expect(plan.applies.map(\.key.name) == ["shop", "settings", "web"])
         #expect(plan.deletions.map(\.key.name) == ["worker", "old"])

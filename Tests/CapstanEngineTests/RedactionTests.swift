@@ -15,7 +15,8 @@ struct RedactionTests {
         return [
             plan.description, String(describing: plan), String(reflecting: plan), dumped,
             plan.changes.map(\.description).joined(separator: "\n"),
-            plan.changes.flatMap(\.differences).map { "\($0.description) \($0.desired ?? "") \($0.live ?? "")" }.joined(separator: "\n"),
+            plan.changes.flatMap(\.differences).map { "\($0.description) \($0.desired ?? "") \($0.live ?? "")" }.joined(
+                separator: "\n"),
             plan.changes.compactMap(\.desired).map { "\($0) \(String(reflecting: $0))" }.joined(separator: "\n"),
         ].joined(separator: "\n")
     }
@@ -28,14 +29,29 @@ struct RedactionTests {
 
     /// (desired, live) pairs of a Secret where the canary is on one side of a difference.
     static let pairs: [(String, Resource, Resource)] = [
-        ("desired stringData, live old data",
-         TestResources.secret("db", stringData: ["password": canary]), TestResources.secret("db", data: ["password": "b2xk"])),
-        ("desired data, live canary",
-         TestResources.secret("db", data: ["password": "b2xk"]), TestResources.secret("db", data: ["password": canaryBase64])),
-        ("desired canary, live lacks the key",
-         TestResources.secret("db", data: ["password": canaryBase64]), TestResources.secret("db", data: ["user": "YQ=="])),
-        ("live has an extra, desired none", TestResources.secret("db", data: ["password": canaryBase64]),
-         { var s = TestResources.secret("db"); s.value["data"] = .string(canaryBase64); return s }()),
+        (
+            "desired stringData, live old data",
+            TestResources.secret("db", stringData: ["password": canary]),
+            TestResources.secret("db", data: ["password": "b2xk"])
+        ),
+        (
+            "desired data, live canary",
+            TestResources.secret("db", data: ["password": "b2xk"]),
+            TestResources.secret("db", data: ["password": canaryBase64])
+        ),
+        (
+            "desired canary, live lacks the key",
+            TestResources.secret("db", data: ["password": canaryBase64]),
+            TestResources.secret("db", data: ["user": "YQ=="])
+        ),
+        (
+            "live has an extra, desired none", TestResources.secret("db", data: ["password": canaryBase64]),
+            {
+                var s = TestResources.secret("db")
+                s.value["data"] = .string(canaryBase64)
+                return s
+            }()
+        ),
     ]
 
     @Test(arguments: 0..<4)
@@ -54,8 +70,10 @@ struct RedactionTests {
         let (_, desiredSecret, live) = Self.pairs[index]
         let desired = TestResources.desired(desiredSecret)
         let entry = InventoryEntry(key: desired.key, appliedHash: desired.hash, revision: "c0ffee")
-        let drifted = SyncPlanner.plan(desired: [desired], live: [desired.key: live], inventory: [desired.key: entry], options: SyncOptions())
-        let adopted = SyncPlanner.plan(desired: [desired], live: [desired.key: live], inventory: [:], options: SyncOptions())
+        let drifted = SyncPlanner.plan(
+            desired: [desired], live: [desired.key: live], inventory: [desired.key: entry], options: SyncOptions())
+        let adopted = SyncPlanner.plan(
+            desired: [desired], live: [desired.key: live], inventory: [:], options: SyncOptions())
         let created = SyncPlanner.plan(desired: [desired], live: [:], inventory: [:], options: SyncOptions())
         #expect(drifted.changes.first?.reason == .drift)
         #expect(drifted.changes.first?.description.contains("(secret value") == true)
@@ -63,7 +81,8 @@ struct RedactionTests {
     }
 
     @Test func aFieldDifferenceMarkedRedactedDropsItsValues() {
-        let difference = FieldDifference(path: "data.password", kind: .changed, desired: Self.canary, live: Self.canary, isRedacted: true)
+        let difference = FieldDifference(
+            path: "data.password", kind: .changed, desired: Self.canary, live: Self.canary, isRedacted: true)
         #expect(difference.desired == nil && difference.live == nil)
         #expect(difference.description == "data.password: (secret value changed)")
     }
@@ -80,7 +99,8 @@ struct RedactionTests {
         #expect(differences.last?.live == #""cache""#)
 
         let config = ResourceDiffer.differences(
-            desired: TestResources.configMap("c", data: ["mode": "a"]), live: TestResources.configMap("c", data: ["mode": "b"]))
+            desired: TestResources.configMap("c", data: ["mode": "a"]),
+            live: TestResources.configMap("c", data: ["mode": "b"]))
         #expect(config.map(\.live) == [#""b""#])
     }
 }

@@ -12,24 +12,34 @@ enum TestResources {
         }
     }
 
-    static func deployment(_ name: String, namespace: String = "shop", replicas: Int = 2, image: String = "nginx:1.25") -> Resource {
-        Resource(apiVersion: "apps/v1", kind: "Deployment", namespace: namespace, name: name, spec: [
-            "replicas": .int(replicas),
-            "selector": ["matchLabels": ["app": .string(name)]],
-            "template": [
-                "metadata": ["labels": ["app": .string(name)]],
-                "spec": ["containers": [["name": "web", "image": .string(image), "ports": [["containerPort": 80]]]]],
-            ],
-        ])
+    static func deployment(_ name: String, namespace: String = "shop", replicas: Int = 2, image: String = "nginx:1.25")
+        -> Resource
+    {
+        Resource(
+            apiVersion: "apps/v1", kind: "Deployment", namespace: namespace, name: name,
+            spec: [
+                "replicas": .int(replicas),
+                "selector": ["matchLabels": ["app": .string(name)]],
+                "template": [
+                    "metadata": ["labels": ["app": .string(name)]],
+                    "spec": [
+                        "containers": [["name": "web", "image": .string(image), "ports": [["containerPort": 80]]]]
+                    ],
+                ],
+            ])
     }
 
-    static func configMap(_ name: String, namespace: String = "shop", data: [String: String] = ["mode": "fast"]) -> Resource {
+    static func configMap(_ name: String, namespace: String = "shop", data: [String: String] = ["mode": "fast"])
+        -> Resource
+    {
         var resource = Resource(apiVersion: "v1", kind: "ConfigMap", namespace: namespace, name: name)
         resource.value["data"] = .object(data.mapValues(Value.string))
         return resource
     }
 
-    static func secret(_ name: String, namespace: String = "shop", data: [String: String] = [:], stringData: [String: String] = [:]) -> Resource {
+    static func secret(
+        _ name: String, namespace: String = "shop", data: [String: String] = [:], stringData: [String: String] = [:]
+    ) -> Resource {
         var resource = Resource(apiVersion: "v1", kind: "Secret", namespace: namespace, name: name)
         if !data.isEmpty { resource.value["data"] = .object(data.mapValues(Value.string)) }
         if !stringData.isEmpty { resource.value["stringData"] = .object(stringData.mapValues(Value.string)) }

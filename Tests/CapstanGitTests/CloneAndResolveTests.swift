@@ -27,8 +27,11 @@ import Testing
     @Test func branchResolvesToItsTipWithAuthorMessageAndDate() async throws {
         let repository = LibGit2Repository(url: fixture.url, cacheDirectory: fixture.cacheDirectory)
         let revision = try await repository.resolve(ref: "main")
-        #expect(revision == Revision(id: third, author: GitFixture.authorName, authorEmail: GitFixture.authorEmail,
-                                     message: "Change service\n", date: GitFixture.date(ofCommit: 3)))
+        #expect(
+            revision
+                == Revision(
+                    id: third, author: GitFixture.authorName, authorEmail: GitFixture.authorEmail,
+                    message: "Change service\n", date: GitFixture.date(ofCommit: 3)))
         #expect(repository.activity.clones == 1)
     }
 

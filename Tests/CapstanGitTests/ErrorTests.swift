@@ -31,8 +31,9 @@ import Testing
 
     @Test func credentialsNeverAppearInErrors() async throws {
         let url = "http://deploy:s3cr3t-in-url@127.0.0.1:1/team/app.git"
-        let repository = LibGit2Repository(url: url, cacheDirectory: directory.appending("cache"),
-                                           credentials: .password(username: "deploy", password: "hunter2-token"))
+        let repository = LibGit2Repository(
+            url: url, cacheDirectory: directory.appending("cache"),
+            credentials: .password(username: "deploy", password: "hunter2-token"))
         #expect(repository.displayURL == "http://127.0.0.1:1/team/app.git")
         let error = try await #require(throws: GitError.self) { try await repository.resolve(ref: "main") }
         #expect(error.url == "http://127.0.0.1:1/team/app.git")

@@ -14,14 +14,16 @@ import Testing
         try fixture.write("deploy/app.yaml", "kind: Deployment\n")
         commit = try fixture.commit("First")
         try fixture.push()
-        server = try SmartHTTPServer(root: fixture.directory.path, username: "deployer", password: "correct-horse",
-                                     directory: fixture.directory)
+        server = try SmartHTTPServer(
+            root: fixture.directory.path, username: "deployer", password: "correct-horse",
+            directory: fixture.directory)
         url = "http://127.0.0.1:\(server.port)/app.git"
     }
 
     @Test func rightPasswordClonesFetchesAndReads() async throws {
-        let repository = LibGit2Repository(url: url, cacheDirectory: fixture.cacheDirectory,
-                                           credentials: .password(username: "deployer", password: "correct-horse"))
+        let repository = LibGit2Repository(
+            url: url, cacheDirectory: fixture.cacheDirectory,
+            credentials: .password(username: "deployer", password: "correct-horse"))
         #expect(try await repository.resolve(ref: "main").id == commit)
         #expect(try await repository.files(at: commit, under: "deploy").map(\.path) == ["deploy/app.yaml"])
 
@@ -34,14 +36,16 @@ import Testing
     }
 
     @Test func wrongPasswordFailsFastWithoutLeakingIt() async throws {
-        let repository = LibGit2Repository(url: url, cacheDirectory: fixture.cacheDirectory,
-                                           credentials: .password(username: "deployer", password: "wrong-battery"))
+        let repository = LibGit2Repository(
+            url: url, cacheDirectory: fixture.cacheDirectory,
+            credentials: .password(username: "deployer", password: "wrong-battery"))
         let error = try await #require(throws: GitError.self) { try await repository.resolve(ref: "main") }
         #expect(error.kind == .authentication)
         #expect(!error.isRetryable)
         #expect(error.operation == .clone)
-        #expect(error.message == "clone of \(url) failed: \(url) rejected the configured credentials "
-                    + "(password for deployer)")
+        #expect(
+            error.message == "clone of \(url) failed: \(url) rejected the configured credentials "
+                + "(password for deployer)")
         #expect(!"\(error) \(error.libgit2Message ?? "")".contains("wrong-battery"))
         // One unauthenticated probe and one attempt with the password: no retry loop.
         #expect(server.requests.count <= 2)
@@ -57,8 +61,9 @@ import Testing
     }
 
     @Test func tokenCredentialsUseTheGivenUsername() async throws {
-        let repository = LibGit2Repository(url: url, cacheDirectory: fixture.cacheDirectory,
-                                           credentials: .token("correct-horse", username: "deployer"))
+        let repository = LibGit2Repository(
+            url: url, cacheDirectory: fixture.cacheDirectory,
+            credentials: .token("correct-horse", username: "deployer"))
         #expect(try await repository.resolve(ref: "main").id == commit)
     }
 }

@@ -1,6 +1,7 @@
-@testable import CapstanGit
 import Foundation
 import Testing
+
+@testable import CapstanGit
 
 /// Host keys are checked against a known_hosts file written the way OpenSSH writes it.
 @Suite struct KnownHostsTests {
@@ -14,13 +15,14 @@ import Testing
         otherKey = try Self.makeKey(named: "other", in: directory)
     }
 
-    @Test(arguments: [
-        ("gitea.internal", nil, KnownHosts.Verdict.trusted),
-        ("gitea.internal", 22, .trusted),
-        ("GITEA.internal", nil, .trusted),
-        ("gitea.internal", 2222, .unknown),
-        ("other.internal", nil, .unknown),
-    ] as [(String, Int?, KnownHosts.Verdict)])
+    @Test(
+        arguments: [
+            ("gitea.internal", nil, KnownHosts.Verdict.trusted),
+            ("gitea.internal", 22, .trusted),
+            ("GITEA.internal", nil, .trusted),
+            ("gitea.internal", 2222, .unknown),
+            ("other.internal", nil, .unknown),
+        ] as [(String, Int?, KnownHosts.Verdict)])
     func plainEntryMatchesHostAndDefaultPort(host: String, port: Int?, verdict: KnownHosts.Verdict) {
         let file = KnownHosts(contents: "# comment\n\ngitea.internal \(trustedKey.line)\n")
         #expect(file.verdict(host: host, port: port, key: trustedKey.blob) == verdict)

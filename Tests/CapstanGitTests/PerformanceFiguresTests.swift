@@ -42,7 +42,8 @@ import Testing
         #expect(subtreeFiles.count == 100)
 
         #expect(repository.activity == RepositoryActivity(clones: 1, fetches: 0, remoteListings: 31, cacheResets: 0))
-        print("""
+        print(
+            """
             capstan-git figures (\(Self.fileCount) files, file:// remote):
               cold clone + resolve:          \(Self.ms(clone))
               no-change resolve (median/30): \(Self.ms(Self.median(noChange)))  max \(Self.ms(noChange.max()!))
@@ -57,7 +58,8 @@ import Testing
     }
 
     private static func ms(_ duration: Duration) -> String {
-        let milliseconds = Double(duration.components.seconds) * 1_000
+        let milliseconds =
+            Double(duration.components.seconds) * 1_000
             + Double(duration.components.attoseconds) / 1e15
         return String(format: "%.2f ms", milliseconds)
     }

@@ -1,5 +1,6 @@
-@testable import CapstanGit
 import Testing
+
+@testable import CapstanGit
 
 /// Requested directories are normalised or refused; symlink targets resolve relative to the link.
 struct RepositoryPathTests {

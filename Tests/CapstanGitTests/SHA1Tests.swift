@@ -1,5 +1,6 @@
-@testable import CapstanGit
 import Testing
+
+@testable import CapstanGit
 
 /// The SHA-1 and HMAC-SHA1 used for hashed known_hosts entries match the published test vectors.
 struct SHA1Tests {
@@ -16,8 +17,10 @@ struct SHA1Tests {
     @Test(arguments: [
         ([UInt8](repeating: 0x0B, count: 20), "Hi There", "b617318655057264e28bc0b6fb378c8ef146be00"),
         (Array("Jefe".utf8), "what do ya want for nothing?", "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79"),
-        ([UInt8](repeating: 0xAA, count: 80), "Test Using Larger Than Block-Size Key - Hash Key First",
-         "aa4ae5e15272d00e95705637ce8a3b55ed402112"),
+        (
+            [UInt8](repeating: 0xAA, count: 80), "Test Using Larger Than Block-Size Key - Hash Key First",
+            "aa4ae5e15272d00e95705637ce8a3b55ed402112"
+        ),
     ])
     func hmacMatchesRFC2202(key: [UInt8], message: String, digest: String) {
         #expect(hex(SHA1.hmac(key: key, message: Array(message.utf8))) == digest)

@@ -22,8 +22,10 @@ struct SSHTransportTests {
 
     @Test func keyAndKnownHostClonesAndReads() async throws {
         let knownHosts = try writeKnownHosts("# trusted\n\(server.knownHostsLine)\n")
-        let repository = LibGit2Repository(url: url, cacheDirectory: fixture.cacheDirectory, credentials:
-            .sshKey(privateKeyFile: server.clientKey, knownHostsFile: knownHosts))
+        let repository = LibGit2Repository(
+            url: url, cacheDirectory: fixture.cacheDirectory,
+            credentials:
+                .sshKey(privateKeyFile: server.clientKey, knownHostsFile: knownHosts))
         #expect(try await repository.resolve(ref: "main").id == commit)
         #expect(try await repository.files(at: commit, under: "deploy").map(\.path) == ["deploy/app.yaml"])
         #expect(try await repository.resolve(ref: "main").id == commit)
@@ -32,13 +34,16 @@ struct SSHTransportTests {
 
     @Test func unknownHostIsRefused() async throws {
         let knownHosts = try writeKnownHosts("[127.0.0.1]:1 \(server.hostKey)\n127.0.0.2 \(server.hostKey)\n")
-        let repository = LibGit2Repository(url: url, cacheDirectory: fixture.cacheDirectory, credentials:
-            .sshKey(privateKeyFile: server.clientKey, knownHostsFile: knownHosts))
+        let repository = LibGit2Repository(
+            url: url, cacheDirectory: fixture.cacheDirectory,
+            credentials:
+                .sshKey(privateKeyFile: server.clientKey, knownHostsFile: knownHosts))
         let error = try await #require(throws: GitError.self) { try await repository.resolve(ref: "main") }
         #expect(error.kind == .untrustedServer)
         #expect(!error.isRetryable)
-        #expect(error.message == "clone of ssh://127.0.0.1:\(server.port)\(fixture.remotePath) failed: ssh host "
-                    + "127.0.0.1:\(server.port) is not in known_hosts file \(knownHosts); refusing to connect")
+        #expect(
+            error.message == "clone of ssh://127.0.0.1:\(server.port)\(fixture.remotePath) failed: ssh host "
+                + "127.0.0.1:\(server.port) is not in known_hosts file \(knownHosts); refusing to connect")
     }
 
     @Test func changedHostKeyIsRefused() async throws {
@@ -46,8 +51,10 @@ struct SSHTransportTests {
         try Command.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", otherKey])
         let fields = try String(contentsOfFile: otherKey + ".pub", encoding: .utf8).split(separator: " ")
         let knownHosts = try writeKnownHosts("[127.0.0.1]:\(server.port) \(fields[0]) \(fields[1])\n")
-        let repository = LibGit2Repository(url: url, cacheDirectory: fixture.cacheDirectory, credentials:
-            .sshKey(privateKeyFile: server.clientKey, knownHostsFile: knownHosts))
+        let repository = LibGit2Repository(
+            url: url, cacheDirectory: fixture.cacheDirectory,
+            credentials:
+                .sshKey(privateKeyFile: server.clientKey, knownHostsFile: knownHosts))
         let error = try await #require(throws: GitError.self) { try await repository.resolve(ref: "main") }
         #expect(error.kind == .untrustedServer)
         #expect(error.message.contains("does not match known_hosts file"))
@@ -57,8 +64,10 @@ struct SSHTransportTests {
         let strangerKey = fixture.directory.appending("stranger_key")
         try Command.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", strangerKey])
         let knownHosts = try writeKnownHosts(server.knownHostsLine + "\n")
-        let repository = LibGit2Repository(url: url, cacheDirectory: fixture.cacheDirectory, credentials:
-            .sshKey(privateKeyFile: strangerKey, knownHostsFile: knownHosts))
+        let repository = LibGit2Repository(
+            url: url, cacheDirectory: fixture.cacheDirectory,
+            credentials:
+                .sshKey(privateKeyFile: strangerKey, knownHostsFile: knownHosts))
         let started = ContinuousClock.now
         let error = try await #require(throws: GitError.self) { try await repository.resolve(ref: "main") }
         #expect(error.kind == .authentication)

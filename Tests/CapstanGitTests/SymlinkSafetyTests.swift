@@ -49,8 +49,10 @@ import Testing
         ("apps/escape", "symlink apps/escape/leak.yaml -> ../db/secret.yaml", "its target is outside apps/escape"),
         ("apps/absolute", "symlink apps/absolute/passwd.yaml -> /etc/passwd", "its target is an absolute path"),
         ("apps/root", "symlink apps/root/above.yaml -> ../../../outside.yaml", "its target is outside apps/root"),
-        ("apps/dangling", "symlink apps/dangling/gone.yaml -> nothing-here.yaml",
-         "apps/dangling/nothing-here.yaml does not exist"),
+        (
+            "apps/dangling", "symlink apps/dangling/gone.yaml -> nothing-here.yaml",
+            "apps/dangling/nothing-here.yaml does not exist"
+        ),
         ("apps/dir", "symlink apps/dir/linked -> real", "only links to files are followed"),
         ("apps/loop", "symlink apps/loop/a.yaml", "more than 8 links in a chain"),
     ])

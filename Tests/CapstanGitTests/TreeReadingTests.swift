@@ -22,8 +22,9 @@ import Testing
         try fixture.write("sample-repo/guestbook-other/x.yaml", "kind: ConfigMap\n")
         try fixture.write("sample-repo/other/y.yaml", "kind: Secret\n")
         // A submodule entry (a commit in the tree): listed by git, but has no content to read.
-        try fixture.git("update-index", "--add", "--cacheinfo",
-                        "160000,\(String(repeating: "1", count: 40)),sample-repo/guestbook/vendor")
+        try fixture.git(
+            "update-index", "--add", "--cacheinfo",
+            "160000,\(String(repeating: "1", count: 40)),sample-repo/guestbook/vendor")
         commit = try fixture.commit("Sample")
         try fixture.push()
         repository = LibGit2Repository(url: fixture.url, cacheDirectory: fixture.cacheDirectory)
@@ -32,14 +33,15 @@ import Testing
     @Test func readsOnlyUnderPathRecursivelySortedWithFullPaths() async throws {
         _ = try await repository.resolve(ref: "main")
         let files = try await repository.files(at: commit, under: "sample-repo/guestbook")
-        #expect(files.map(\.path) == [
-            "sample-repo/guestbook/Zeta.yaml",
-            "sample-repo/guestbook/backend/deeper/config.json",
-            "sample-repo/guestbook/backend/redis.yaml",
-            "sample-repo/guestbook/frontend.yaml",
-            "sample-repo/guestbook/logo.bin",
-            "sample-repo/guestbook/scripts/hook.sh",
-        ])
+        #expect(
+            files.map(\.path) == [
+                "sample-repo/guestbook/Zeta.yaml",
+                "sample-repo/guestbook/backend/deeper/config.json",
+                "sample-repo/guestbook/backend/redis.yaml",
+                "sample-repo/guestbook/frontend.yaml",
+                "sample-repo/guestbook/logo.bin",
+                "sample-repo/guestbook/scripts/hook.sh",
+            ])
         #expect(files.first { $0.path.hasSuffix("redis.yaml") }?.contents == Array("kind: StatefulSet\n".utf8))
     }
 
@@ -71,8 +73,9 @@ import Testing
         }
         #expect(error.kind == .pathNotFound)
         #expect(!error.isRetryable)
-        #expect(error.description
-                    == "path sample-repo/missing not found at commit \(commit.prefix(7)) of \(fixture.url)")
+        #expect(
+            error.description
+                == "path sample-repo/missing not found at commit \(commit.prefix(7)) of \(fixture.url)")
     }
 
     @Test func fileInsteadOfDirectoryIsRefused() async throws {

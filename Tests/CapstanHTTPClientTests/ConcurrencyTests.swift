@@ -6,15 +6,18 @@ struct ConcurrencyTests {
     @Test(.timeLimit(.minutes(1)), arguments: [8, 64])
     func twoHundredConcurrentRequestsComplete(maxConnectionsPerHost: Int) async throws {
         try await withTestServer { server in
-            let client = CurlHTTPClient(configuration: HTTPClientConfiguration(maxConnectionsPerHost: maxConnectionsPerHost))
+            let client = CurlHTTPClient(
+                configuration: HTTPClientConfiguration(maxConnectionsPerHost: maxConnectionsPerHost))
             defer { client.shutdown() }
             let start = ContinuousClock.now
             let matched = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for index in 0..<200 {
                     group.addTask {
                         let body = Array("request-\(index)".utf8)
-                        let response = try await client.send(HTTPRequest(
-                            method: "POST", url: server.baseURL + "/echo?i=\(index)", body: body, timeout: .seconds(20)))
+                        let response = try await client.send(
+                            HTTPRequest(
+                                method: "POST", url: server.baseURL + "/echo?i=\(index)", body: body,
+                                timeout: .seconds(20)))
                         return response.status == 200 && response.body == body
                             && response.header("X-Echo-Path") == "/echo?i=\(index)"
                     }
@@ -23,7 +26,9 @@ struct ConcurrencyTests {
             }
             let elapsed = start.duration(to: .now)
             let stats = try await server.stats(using: client)
-            print("200 concurrent requests, \(maxConnectionsPerHost) connections per host: \(elapsed), server connections \(stats.connections)")
+            print(
+                "200 concurrent requests, \(maxConnectionsPerHost) connections per host: \(elapsed), server connections \(stats.connections)"
+            )
             #expect(matched == 200)
             #expect(elapsed < .seconds(30))
             // The probe made 1 connection; the client at most its limit (plus one the limit replaces).

@@ -24,8 +24,9 @@ struct ConnectFailureTests {
             try await client.send(HTTPRequest(url: "http://localhost/v1.43/_ping"))
         }
         #expect(error?.kind == .connectFailed)
-        #expect(error?.description
-            == "connect to http://localhost/v1.43/_ping failed: No such file or directory (unix socket \(path))")
+        #expect(
+            error?.description
+                == "connect to http://localhost/v1.43/_ping failed: No such file or directory (unix socket \(path))")
     }
 
     @Test(arguments: ["ftp://127.0.0.1/file", "127.0.0.1:7070/api", "http://127.0.0.1/a b", "http://[::1"])

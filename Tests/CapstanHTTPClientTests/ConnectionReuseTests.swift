@@ -11,7 +11,8 @@ struct ConnectionReuseTests {
             var connectionIDs: Set<String> = []
             let start = ContinuousClock.now
             for index in 0..<20 {
-                let request = index.isMultiple(of: 2)
+                let request =
+                    index.isMultiple(of: 2)
                     ? HTTPRequest(url: server.baseURL + "/echo")
                     : HTTPRequest(method: "POST", url: server.baseURL + "/echo", body: Array("n=\(index)".utf8))
                 let response = try await client.send(request)
@@ -30,7 +31,10 @@ struct ConnectionReuseTests {
         try await withTestServer { server in
             let first = CurlHTTPClient()
             let second = CurlHTTPClient()
-            defer { first.shutdown(); second.shutdown() }
+            defer {
+                first.shutdown()
+                second.shutdown()
+            }
             let a = try await first.send(HTTPRequest(url: server.baseURL + "/echo"))
             let b = try await second.send(HTTPRequest(url: server.baseURL + "/echo"))
             #expect(a.header("X-Connection-Id") != nil)

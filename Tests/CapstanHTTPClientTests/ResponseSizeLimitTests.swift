@@ -15,8 +15,9 @@ struct ResponseSizeLimitTests {
             }
             #expect(error?.kind == .tooLarge)
             #expect(error?.isRetryable == false)
-            #expect(error?.description
-                == "GET \(url) response too large: the body exceeds the limit of 1000000 bytes")
+            #expect(
+                error?.description
+                    == "GET \(url) response too large: the body exceeds the limit of 1000000 bytes")
         }
     }
 

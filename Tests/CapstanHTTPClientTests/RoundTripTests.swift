@@ -9,10 +9,13 @@ struct RoundTripTests {
             let client = CurlHTTPClient()
             defer { client.shutdown() }
             let body: [UInt8]? = method == "GET" ? nil : Array(#"{"method":"\#(method)"}"#.utf8)
-            let response = try await client.send(HTTPRequest(
-                method: method, url: server.baseURL + "/echo?x=1",
-                headers: [HTTPHeader("X-Capstan-Test", "value 42"), HTTPHeader("Content-Type", "application/json")],
-                body: body))
+            let response = try await client.send(
+                HTTPRequest(
+                    method: method, url: server.baseURL + "/echo?x=1",
+                    headers: [
+                        HTTPHeader("X-Capstan-Test", "value 42"), HTTPHeader("Content-Type", "application/json"),
+                    ],
+                    body: body))
             #expect(response.status == 200)
             #expect(response.header("x-echo-method") == method)
             #expect(response.header("X-Echo-Path") == "/echo?x=1")
@@ -65,8 +68,9 @@ struct RoundTripTests {
             let client = CurlHTTPClient(configuration: HTTPClientConfiguration(userAgent: "capstan-cli/1"))
             defer { client.shutdown() }
             let plain = try await client.send(HTTPRequest(url: server.baseURL + "/echo"))
-            let custom = try await client.send(HTTPRequest(
-                url: server.baseURL + "/echo", headers: [HTTPHeader("User-Agent", "webhook/2")]))
+            let custom = try await client.send(
+                HTTPRequest(
+                    url: server.baseURL + "/echo", headers: [HTTPHeader("User-Agent", "webhook/2")]))
             #expect(plain.header("X-Echo-User-Agent") == "capstan-cli/1")
             #expect(custom.header("X-Echo-User-Agent") == "webhook/2")
             #expect(custom.headers.values(named: "x-echo-user-agent") == ["webhook/2"])

@@ -55,7 +55,9 @@ struct StreamingTests {
             #expect(error?.kind == .unexpectedStatus)
             #expect(error?.status == status)
             #expect(error?.isRetryable == (status >= 500))
-            #expect(error?.description == "GET \(server.baseURL)/status/\(status) returned HTTP \(status): status \(status)")
+            #expect(
+                error?.description == "GET \(server.baseURL)/status/\(status) returned HTTP \(status): status \(status)"
+            )
         }
     }
 
@@ -69,7 +71,8 @@ struct StreamingTests {
             }
             #expect(lines >= 1)
             let error = await #expect(throws: HTTPClientError.self) {
-                let request = HTTPRequest(url: server.baseURL + "/chunks?n=50&delay_ms=100", timeout: .milliseconds(300))
+                let request = HTTPRequest(
+                    url: server.baseURL + "/chunks?n=50&delay_ms=100", timeout: .milliseconds(300))
                 for try await _ in client.stream(request) {}
             }
             #expect(error?.kind == .timedOut)

@@ -7,7 +7,8 @@ struct TLSTests {
         try await withTestServer(tls: true) { server in
             let client = CurlHTTPClient(configuration: server.clientConfiguration)
             defer { client.shutdown() }
-            let response = try await client.send(HTTPRequest(method: "POST", url: server.baseURL + "/echo", body: [1, 2, 3]))
+            let response = try await client.send(
+                HTTPRequest(method: "POST", url: server.baseURL + "/echo", body: [1, 2, 3]))
             #expect(response.status == 200)
             #expect(response.body == [1, 2, 3])
         }

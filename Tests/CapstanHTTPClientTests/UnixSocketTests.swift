@@ -8,9 +8,10 @@ struct UnixSocketTests {
             let client = CurlHTTPClient(configuration: HTTPClientConfiguration(unixSocketPath: server.unixSocketPath))
             defer { client.shutdown() }
             let body = Array(#"{"Image":"nginx:1.27"}"#.utf8)
-            let response = try await client.send(HTTPRequest(
-                method: "POST", url: "http://localhost/echo",
-                headers: [HTTPHeader("Content-Type", "application/json")], body: body))
+            let response = try await client.send(
+                HTTPRequest(
+                    method: "POST", url: "http://localhost/echo",
+                    headers: [HTTPHeader("Content-Type", "application/json")], body: body))
             #expect(response.status == 200)
             #expect(response.header("X-Echo-Host") == "localhost")
             #expect(response.header("X-Echo-Method") == "POST")

@@ -25,9 +25,10 @@ struct DuplicateResourceTests {
         let withNamespace = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: default\n"
         let files = [Fixture.text("a.yaml", Self.deployment), Fixture.text("b.yaml", withNamespace)]
         let error = #expect(throws: ManifestError.self) { try ManifestDecoder().decode(files) }
-        #expect(error?.problems.map(\.description) == [
-            "b.yaml:1: duplicate resource Deployment/default/web: a.yaml:1 and b.yaml:1"
-        ])
+        #expect(
+            error?.problems.map(\.description) == [
+                "b.yaml:1: duplicate resource Deployment/default/web: a.yaml:1 and b.yaml:1"
+            ])
     }
 
     static let distinct: [String] = [

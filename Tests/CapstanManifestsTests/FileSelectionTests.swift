@@ -40,10 +40,11 @@ struct FileSelectionTests {
             Fixture.text("plain/c.yaml", Self.configMap),
         ]
         let error = #expect(throws: ManifestError.self) { try ManifestDecoder().decode(files) }
-        #expect(error?.description == """
-            base/kustomization.yaml:1: Kustomize rendering is not supported yet; commit the output of `kustomize build` instead
-            charts/web/Chart.yaml:1: Helm chart rendering is not supported yet; commit the output of `helm template` instead
-            """)
+        #expect(
+            error?.description == """
+                base/kustomization.yaml:1: Kustomize rendering is not supported yet; commit the output of `kustomize build` instead
+                charts/web/Chart.yaml:1: Helm chart rendering is not supported yet; commit the output of `helm template` instead
+                """)
     }
 
     @Test func noFilesNoManifests() throws {

@@ -33,23 +33,27 @@ struct NamespaceDefaultingTests {
     }
 
     @Test func emptyNamespaceOnClusterScopedIsDropped() throws {
-        let file = Fixture.text("r.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: tools\n  namespace: ''\n")
+        let file = Fixture.text(
+            "r.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: tools\n  namespace: ''\n")
         let resource = try #require(try ManifestDecoder().decode([file]).first?.resource)
         #expect(resource.value[path: ["metadata", "namespace"]] == nil)
     }
 
     @Test func customResourceDefinitionDeclaresClusterScope() throws {
         let manifests = try ManifestDecoder().decode([Fixture.file("crd-cluster-scoped.yaml")])
-        #expect(manifests.map(\.resource.key.description) == [
-            "CustomResourceDefinition/clusterwidgets.example.com", "ClusterWidget/big", "Widget/default/small",
-        ])
+        #expect(
+            manifests.map(\.resource.key.description) == [
+                "CustomResourceDefinition/clusterwidgets.example.com", "ClusterWidget/big", "Widget/default/small",
+            ])
     }
 
     @Test func customClusterScopedKindWithNamespaceFails() throws {
         let crd = try Fixture.file("crd-cluster-scoped.yaml")
-        let widget = Fixture.text("w.yaml", "apiVersion: example.com/v1\nkind: ClusterWidget\nmetadata:\n  name: w\n  namespace: x\n")
+        let widget = Fixture.text(
+            "w.yaml", "apiVersion: example.com/v1\nkind: ClusterWidget\nmetadata:\n  name: w\n  namespace: x\n")
         let error = #expect(throws: ManifestError.self) { try ManifestDecoder().decode([crd, widget]) }
-        #expect(error?.description == "w.yaml:5: ClusterWidget w: a cluster-scoped resource cannot have metadata.namespace")
+        #expect(
+            error?.description == "w.yaml:5: ClusterWidget w: a cluster-scoped resource cannot have metadata.namespace")
     }
 
     @Test func namespaceAndServiceNamesAreLabels() throws {

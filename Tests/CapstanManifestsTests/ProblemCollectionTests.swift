@@ -17,7 +17,8 @@ struct ProblemCollectionTests {
 
     @Test func boundedWithACount() throws {
         let files = (0..<30).map { index in
-            Fixture.text(String(format: "f%02d.yaml", index), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad\n")
+            Fixture.text(
+                String(format: "f%02d.yaml", index), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad\n")
         }
         let error = #expect(throws: ManifestError.self) { try ManifestDecoder().decode(files) }
         #expect(error?.problems.count == 20)
@@ -40,7 +41,9 @@ struct ProblemCollectionTests {
     @Test func manyBadDocumentsInOneFileAreAllCounted() throws {
         let document = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad\n"
         let text = Array(repeating: document, count: 3000).joined(separator: "---\n")
-        let error = #expect(throws: ManifestError.self) { try ManifestDecoder().decode([Fixture.text("big.yaml", text)]) }
+        let error = #expect(throws: ManifestError.self) {
+            try ManifestDecoder().decode([Fixture.text("big.yaml", text)])
+        }
         #expect(error?.totalCount == 3000)
         #expect(error?.problems.map(\.location.line).prefix(3) == [4, 9, 14])
     }

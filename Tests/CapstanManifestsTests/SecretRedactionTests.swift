@@ -30,7 +30,8 @@ struct SecretRedactionTests {
         let error = #expect(throws: ManifestError.self) {
             try ManifestDecoder().decode([Fixture.file("secret-bad-base64.yaml", as: "secret.yaml")])
         }
-        #expect(error?.problems.first?.description == "secret.yaml:7: Secret default/db: data.password is not valid base64")
+        #expect(
+            error?.problems.first?.description == "secret.yaml:7: Secret default/db: data.password is not valid base64")
         #expect(error.map { !$0.description.contains("CANARY") } == true)
         #expect(error.map { !$0.description.contains("12345") } == true)
     }
@@ -43,7 +44,8 @@ struct SecretRedactionTests {
 
     @Test(arguments: base64)
     func base64Rules(text: String, valid: Bool) throws {
-        let yaml = "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  k: \"\(text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n"))\"\n"
+        let yaml =
+            "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  k: \"\(text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n"))\"\n"
         let decode = { try ManifestDecoder().decode([Fixture.text("s.yaml", yaml)]) }
         if valid {
             #expect(throws: Never.self) { try decode() }

@@ -11,7 +11,8 @@ struct ValidFixtureTests {
         #expect(manifests.count == 1)
         let manifest = try #require(manifests.first)
         #expect(manifest.location == SourceLocation(file: "deployment-valid.yaml", line: 2))
-        #expect(manifest.resource.key == ResourceKey(group: "apps", kind: "Deployment", namespace: "default", name: "web"))
+        #expect(
+            manifest.resource.key == ResourceKey(group: "apps", kind: "Deployment", namespace: "default", name: "web"))
         #expect(manifest.resource.spec?["replicas"] == 3)
         #expect(manifest.resource.labels == ["app.kubernetes.io/name": "web", "tier": "frontend"])
         let env = manifest.resource.value[path: ["spec", "template", "spec", "containers"]]?.arrayValue?.first?["env"]
@@ -44,23 +45,27 @@ struct ValidFixtureTests {
     @Test func filesKeepTheirOrder() throws {
         let files = try ["list-kind.yaml", "deployment-valid.yaml", "configmap-valid.json"].map { try Fixture.file($0) }
         let manifests = try decoder.decode(files)
-        #expect(manifests.map(\.location.file) == [
-            "list-kind.yaml", "list-kind.yaml", "deployment-valid.yaml", "configmap-valid.json",
-        ])
+        #expect(
+            manifests.map(\.location.file) == [
+                "list-kind.yaml", "list-kind.yaml", "deployment-valid.yaml", "configmap-valid.json",
+            ])
     }
 
     @Test func serialAndParallelAgree() throws {
         var files: [SourceFile] = []
         for index in 0..<50 {
-            files.append(Fixture.text("apps/app-\(index).yaml", """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata: {name: config-\(index)}
-                ---
-                apiVersion: v1
-                kind: Service
-                metadata: {name: svc-\(index)}
-                """))
+            files.append(
+                Fixture.text(
+                    "apps/app-\(index).yaml",
+                    """
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata: {name: config-\(index)}
+                    ---
+                    apiVersion: v1
+                    kind: Service
+                    metadata: {name: svc-\(index)}
+                    """))
         }
         let parallel = try ManifestDecoder(options: ManifestDecodingOptions(parallel: true)).decode(files)
         let serial = try ManifestDecoder(options: ManifestDecodingOptions(parallel: false)).decode(files)

@@ -2,7 +2,9 @@ import CapstanModel
 import Testing
 
 @Suite struct DurationAndQuantityTests {
-    @Test(arguments: [("30s", 30_000), ("5m", 300_000), ("1h30m", 5_400_000), ("500ms", 500), ("1.5s", 1_500), ("0", 0)])
+    @Test(arguments: [
+        ("30s", 30_000), ("5m", 300_000), ("1h30m", 5_400_000), ("500ms", 500), ("1.5s", 1_500), ("0", 0),
+    ])
     func durations(_ text: String, _ milliseconds: Int64) {
         #expect(DurationParser.parse(text) == .milliseconds(milliseconds))
     }
@@ -12,7 +14,9 @@ import Testing
         #expect(DurationParser.parse(text) == nil)
     }
 
-    @Test(arguments: [(Duration.seconds(90), "1m30s"), (.milliseconds(500), "500ms"), (.seconds(7200), "2h"), (.zero, "0s")])
+    @Test(arguments: [
+        (Duration.seconds(90), "1m30s"), (.milliseconds(500), "500ms"), (.seconds(7200), "2h"), (.zero, "0s"),
+    ])
     func formattedDurations(_ duration: Duration, _ text: String) {
         #expect(duration.formatted == text)
     }

@@ -35,7 +35,11 @@ import Testing
         #expect(app[path: ["lastSync", "finishedAt"]]?.stringValue != nil)
         let resources = app["resources"]?.arrayValue ?? []
         #expect(resources.count == 4)
-        #expect(resources.contains { $0["kind"] == "Deployment" && $0["name"] == "frontend" && $0["namespace"] == "default" && $0["health"] == "Healthy" })
+        #expect(
+            resources.contains {
+                $0["kind"] == "Deployment" && $0["name"] == "frontend" && $0["namespace"] == "default"
+                    && $0["health"] == "Healthy"
+            })
 
         let list = try await server.json("GET", "/api/v1/apps")
         #expect(list["items"]?.arrayValue?.map { $0["name"] } == ["guestbook"])
@@ -61,8 +65,9 @@ import Testing
         let server = try await ServerHarness.start(git: git)
         _ = try await server.waitForApp { $0[path: ["sync", "revision"]] == .string(first) }
 
-        let second = try git.commit(["apps/guestbook/frontend.yaml": GuestbookManifests.deployment("frontend", replicas: 4)],
-                                    message: "Scale frontend to 4", author: "Grace Hopper", email: "grace@example.com")
+        let second = try git.commit(
+            ["apps/guestbook/frontend.yaml": GuestbookManifests.deployment("frontend", replicas: 4)],
+            message: "Scale frontend to 4", author: "Grace Hopper", email: "grace@example.com")
         let synced = try await server.json("POST", "/api/v1/apps/guestbook/sync")
         #expect(synced[path: ["sync", "revision"]] == .string(second))
         #expect(synced[path: ["lastSync", "trigger"]] == "manual")
@@ -74,7 +79,11 @@ import Testing
         #expect(items.first?[path: ["revision", "message"]] == "Scale frontend to 4\n")
         let entries = items.first?[path: ["changeSet", "entries"]]?.arrayValue ?? []
         // The Service was removed from the file: pruned.
-        #expect(entries.contains { $0["action"] == "configured" && $0[path: ["subject", "name"]] == "frontend" && $0[path: ["subject", "kind"]] == "Deployment" })
+        #expect(
+            entries.contains {
+                $0["action"] == "configured" && $0[path: ["subject", "name"]] == "frontend"
+                    && $0[path: ["subject", "kind"]] == "Deployment"
+            })
         #expect(entries.contains { $0["action"] == "deleted" && $0[path: ["subject", "kind"]] == "Service" })
         await server.stop()
     }

@@ -48,9 +48,15 @@ import Testing
         try git.commit(GuestbookManifests.initial(), message: "Add guestbook")
         let server = try await ServerHarness.start(git: git, startDelay: .seconds(1))
         _ = try await server.waitForApp { $0[path: ["health", "status"]] == "Healthy" }
-        let next = try git.commit(["apps/guestbook/frontend.yaml": GuestbookManifests.deployment("frontend", replicas: 3, image: "nginx:1.28")
-                                    + "\n---\n" + GuestbookManifests.service("frontend")], message: "nginx 1.28")
-        let sync = try await CapstanBinary.run(["sync", "guestbook", "--wait", "--timeout", "30s", "--server", server.baseURL])
+        let next = try git.commit(
+            [
+                "apps/guestbook/frontend.yaml": GuestbookManifests.deployment(
+                    "frontend", replicas: 3, image: "nginx:1.28")
+                    + "\n---\n" + GuestbookManifests.service("frontend")
+            ], message: "nginx 1.28")
+        let sync = try await CapstanBinary.run([
+            "sync", "guestbook", "--wait", "--timeout", "30s", "--server", server.baseURL,
+        ])
         #expect(sync.status == 0, "\(sync.stdout)\(sync.stderr)")
         #expect(sync.stdout.contains("synced guestbook to \(next.prefix(7))"))
         #expect(sync.stdout.contains("guestbook is Healthy at \(next.prefix(7))"))
@@ -78,7 +84,8 @@ import Testing
         ("apps:\n  - name: a\n", "capstan.yaml:2"),
     ])
     func serveRefusesABadConfigNamingTheLine(_ yaml: String, _ place: String) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capstan-config-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "capstan-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("capstan.yaml")
@@ -119,7 +126,8 @@ enum CapstanBinary {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -129,7 +137,8 @@ enum CapstanBinary {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         killer.cancel()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 }

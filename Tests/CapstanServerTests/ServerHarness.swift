@@ -17,23 +17,32 @@ final class ServerHarness: @unchecked Sendable {
     private let task: Task<Void, any Error>
     static let http = CurlHTTPClient(configuration: HTTPClientConfiguration(timeout: .seconds(30)))
 
-    static func start(git: GitFixture, stateDirectory: String? = nil, timeScale: Double = 1,
-                      startDelay: Duration = .milliseconds(200)) async throws -> ServerHarness {
-        let directory = stateDirectory.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+    static func start(
+        git: GitFixture, stateDirectory: String? = nil, timeScale: Double = 1,
+        startDelay: Duration = .milliseconds(200)
+    ) async throws -> ServerHarness {
+        let directory =
+            stateDirectory.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("capstan-server-\(UUID().uuidString)")
         let settings = ServiceSettings(
             host: "127.0.0.1", port: 0, stateDirectory: directory.path,
             simulated: SimulatedClusterOptions(startDelay: startDelay, nodes: SimulatedNode.defaults(count: 3)),
             timeScale: timeScale,
-            apps: [AppSettings(definition: AppDefinition(
-                name: "guestbook", source: AppSource(repo: git.url, ref: "main", path: "apps/guestbook"),
-                interval: .seconds(60), prune: true, selfHeal: true))])
+            apps: [
+                AppSettings(
+                    definition: AppDefinition(
+                        name: "guestbook", source: AppSource(repo: git.url, ref: "main", path: "apps/guestbook"),
+                        interval: .seconds(60), prune: true, selfHeal: true))
+            ])
         var logger = Logger(label: "capstan.test")
         logger.logLevel = .critical
         let app = try await CapstanServerApp.build(settings, logger: logger)
         let task = Task { try await app.run() }
         for _ in 0..<500 {
-            if let port = app.port { return ServerHarness(git: git, app: app, directory: directory, port: port, task: task) }
+            if let port = app.port {
+                return ServerHarness(git: git, app: app, directory: directory, port: port, task: task)
+            }
             try await Task.sleep(for: .milliseconds(10))
         }
         task.cancel()
@@ -61,7 +70,9 @@ final class ServerHarness: @unchecked Sendable {
 
     func json(_ method: String = "GET", _ path: String) async throws -> Value {
         let response = try await request(method, path)
-        guard response.status == 200 else { throw FixtureError("\(method) \(path): HTTP \(response.status): \(response.text)") }
+        guard response.status == 200 else {
+            throw FixtureError("\(method) \(path): HTTP \(response.status): \(response.text)")
+        }
         return try JSONParser.parse(response.body)
     }
 
@@ -71,7 +82,9 @@ final class ServerHarness: @unchecked Sendable {
         while true {
             let app = try await json("GET", "/api/v1/apps/guestbook")
             if condition(app) { return app }
-            guard ContinuousClock.now < deadline else { throw FixtureError("timed out; the app is \(app.jsonString())") }
+            guard ContinuousClock.now < deadline else {
+                throw FixtureError("timed out; the app is \(app.jsonString())")
+            }
             try await Task.sleep(for: .milliseconds(50))
         }
     }

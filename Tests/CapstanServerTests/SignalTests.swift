@@ -9,20 +9,21 @@ import Testing
     func serveStopsGracefullyOnASignal(_ signal: Int32) async throws {
         let git = try GitFixture()
         try git.commit(GuestbookManifests.initial(), message: "Add guestbook")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capstan-signal-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "capstan-signal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let port = Int.random(in: 20_000...29_999)
         let config = folder.appendingPathComponent("capstan.yaml")
         try """
-            server:
-              listen: 127.0.0.1:\(port)
-            stateDir: state
-            apps:
-              - name: guestbook
-                repo: \(git.url)
-                path: apps/guestbook
-            """.write(to: config, atomically: true, encoding: .utf8)
+        server:
+          listen: 127.0.0.1:\(port)
+        stateDir: state
+        apps:
+          - name: guestbook
+            repo: \(git.url)
+            path: apps/guestbook
+        """.write(to: config, atomically: true, encoding: .utf8)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CapstanBinary.path)

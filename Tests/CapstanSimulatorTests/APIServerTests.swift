@@ -2,6 +2,7 @@ import CapstanCluster
 import CapstanModel
 import Foundation
 import Testing
+
 @testable import CapstanSimulator
 
 @Suite struct APIServerTests {
@@ -23,7 +24,10 @@ import Testing
             Resource(apiVersion: "v1", kind: "ConfigMap", namespace: "nowhere", name: "cfg"),
             Resource(apiVersion: "v1", kind: "ConfigMap", name: "cfg"),
         ])
-        guard case .failure(let error) = results[0] else { Issue.record("expected a failure"); return }
+        guard case .failure(let error) = results[0] else {
+            Issue.record("expected a failure")
+            return
+        }
         #expect(error.reason == .notFound)
         #expect(error.description == "ConfigMap/nowhere/cfg: namespaces \"nowhere\" not found")
         let defaulted = try results[1].get()
@@ -37,22 +41,25 @@ import Testing
         manifest.value[path: ["spec", "selector", "matchLabels"]] = ["app": "other"]
         manifest.value[path: ["spec", "template", "metadata", "labels"]] = ["app": "other"]
         guard case .failure(let immutable) = await cluster.apply([manifest])[0] else {
-            Issue.record("expected a failure"); return
+            Issue.record("expected a failure")
+            return
         }
         #expect(immutable.message == "spec.selector: Invalid value: field is immutable")
 
         var mismatched = Fixtures.deployment("api", replicas: 1)
         mismatched.value[path: ["spec", "template", "metadata", "labels"]] = ["app": "nope"]
         guard case .failure(let mismatch) = await cluster.apply([mismatched])[0] else {
-            Issue.record("expected a failure"); return
+            Issue.record("expected a failure")
+            return
         }
         #expect(mismatch.message.contains("selector does not match template labels"))
     }
 
     @Test func servicesGetAStableClusterIPAndDefaults() async throws {
         let cluster = try Fixtures.cluster()
-        let service = Resource(apiVersion: "v1", kind: "Service", namespace: "default", name: "web",
-                               spec: ["selector": ["app": "web"], "ports": [["port": 80]]])
+        let service = Resource(
+            apiVersion: "v1", kind: "Service", namespace: "default", name: "web",
+            spec: ["selector": ["app": "web"], "ports": [["port": 80]]])
         let first = try await cluster.applyAll([service])[0]
         let ip = try #require(first.string("spec", "clusterIP"))
         #expect(ip.hasPrefix("10.96."))

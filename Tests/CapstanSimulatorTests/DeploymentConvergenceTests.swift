@@ -1,6 +1,7 @@
 import CapstanCluster
 import CapstanModel
 import Testing
+
 @testable import CapstanSimulator
 
 @Suite struct DeploymentConvergenceTests {
@@ -11,10 +12,13 @@ import Testing
         var pods = try await cluster.pods()
         #expect(pods.count == 3)
         #expect(pods.allSatisfy { $0.podPhase == "Pending" && !$0.nodeName.isEmpty })
-        #expect(pods.allSatisfy {
-            $0.value[path: ["status", "containerStatuses"]]?.arrayValue?.first?[path: ["state", "waiting", "reason"]]
-                == "ContainerCreating"
-        })
+        #expect(
+            pods.allSatisfy {
+                $0.value[path: ["status", "containerStatuses"]]?.arrayValue?.first?[path: [
+                    "state", "waiting", "reason",
+                ]]
+                    == "ContainerCreating"
+            })
 
         await cluster.advance(by: .milliseconds(1999))
         pods = try await cluster.pods()

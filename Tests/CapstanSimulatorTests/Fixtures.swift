@@ -1,22 +1,28 @@
 import CapstanCluster
 import CapstanModel
+import CapstanStore
 import Foundation
+
 @testable import CapstanSimulator
 
 /// Builders for the objects the simulator tests apply.
 enum Fixtures {
     static let epoch = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
 
-    static func cluster(nodes: [SimulatedNode] = SimulatedNode.defaults(count: 3), startDelay: Duration = .seconds(2),
-                        store: CapstanStoreHandle? = nil) throws -> SimulatedCluster {
+    static func cluster(
+        nodes: [SimulatedNode] = SimulatedNode.defaults(count: 3), startDelay: Duration = .seconds(2),
+        store: CapstanStoreHandle? = nil
+    ) throws -> SimulatedCluster {
         try SimulatedCluster(
             options: SimulatedClusterOptions(startDelay: startDelay, nodes: nodes, seed: 42, startTime: epoch),
             store: store)
     }
 
-    static func deployment(_ name: String, namespace: String = "default", replicas: Int, image: String = "nginx:1.27",
-                           cpu: String? = nil, strategy: Value? = nil, minReadySeconds: Int? = nil,
-                           progressDeadlineSeconds: Int? = nil) -> Resource {
+    static func deployment(
+        _ name: String, namespace: String = "default", replicas: Int, image: String = "nginx:1.27",
+        cpu: String? = nil, strategy: Value? = nil, minReadySeconds: Int? = nil,
+        progressDeadlineSeconds: Int? = nil
+    ) -> Resource {
         var container: Value = ["name": "app", "image": .string(image)]
         if let cpu { container["resources"] = ["requests": ["cpu": .string(cpu)]] }
         var spec: Value = [
@@ -39,7 +45,6 @@ enum Fixtures {
 }
 
 typealias CapstanStoreHandle = CapstanStore.StateStore
-import CapstanStore
 
 extension SimulatedCluster {
     /// Applies and fails the test run on any per-object error.

@@ -3,6 +3,7 @@ import CapstanModel
 import CapstanStore
 import Foundation
 import Testing
+
 @testable import CapstanSimulator
 
 @Suite struct PersistenceTests {

@@ -1,6 +1,7 @@
 import CapstanCluster
 import CapstanModel
 import Testing
+
 @testable import CapstanSimulator
 
 @Suite struct RollingUpdateTests {
@@ -12,8 +13,9 @@ import Testing
     }
 
     @Test(arguments: [
-        Case(strategy: ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": 2, "maxUnavailable": 1]],
-             minAvailable: 9, maxTotal: 12),
+        Case(
+            strategy: ["type": "RollingUpdate", "rollingUpdate": ["maxSurge": 2, "maxUnavailable": 1]],
+            minAvailable: 9, maxTotal: 12),
         // Defaults: 25% of 10 → surge rounds up to 3, unavailable rounds down to 2.
         Case(strategy: nil, minAvailable: 8, maxTotal: 13),
     ])

@@ -1,6 +1,7 @@
 import CapstanCluster
 import CapstanModel
 import Testing
+
 @testable import CapstanSimulator
 
 @Suite struct SchedulingTests {
@@ -40,7 +41,9 @@ import Testing
 
     @Test func nodeSelectorsAndTaintsAreHonoured() async throws {
         let nodes = [
-            SimulatedNode(name: "gpu", labels: ["accelerator": "gpu"], taints: [.init(key: "gpu", value: "true", effect: "NoSchedule")]),
+            SimulatedNode(
+                name: "gpu", labels: ["accelerator": "gpu"],
+                taints: [.init(key: "gpu", value: "true", effect: "NoSchedule")]),
             SimulatedNode(name: "plain"),
         ]
         let cluster = try Fixtures.cluster(nodes: nodes)
@@ -51,10 +54,14 @@ import Testing
         ml.value[path: ["spec", "template", "spec", "nodeSelector"]] = ["accelerator": "gpu"]
         try await cluster.applyAll([ml])
         let pending = try #require(try await cluster.pods().first { $0.labels["app"] == "ml" })
-        #expect(pending.podCondition("PodScheduled")?["message"]
-                == "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {gpu: true}.")
+        #expect(
+            pending.podCondition("PodScheduled")?["message"]
+                == "0/2 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {gpu: true}."
+        )
 
-        ml.value[path: ["spec", "template", "spec", "tolerations"]] = [["key": "gpu", "operator": "Exists", "effect": "NoSchedule"]]
+        ml.value[path: ["spec", "template", "spec", "tolerations"]] = [
+            ["key": "gpu", "operator": "Exists", "effect": "NoSchedule"]
+        ]
         try await cluster.applyAll([ml])
         await cluster.advance(by: .seconds(3))
         let scheduled = try await cluster.pods().filter { $0.labels["app"] == "ml" && $0.isPodReady }

@@ -1,6 +1,7 @@
 import CapstanCluster
 import CapstanModel
 import Testing
+
 @testable import CapstanSimulator
 
 @Suite struct SelfHealingTests {

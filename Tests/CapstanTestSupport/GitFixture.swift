@@ -24,12 +24,15 @@ public final class GitFixture: @unchecked Sendable {
 
     /// Writes files (path → contents, nil deletes), commits and pushes; returns the commit id.
     @discardableResult
-    public func commit(_ files: [String: String?], message: String, author: String = "Ada Lovelace",
-                email: String = "ada@example.com") throws -> String {
+    public func commit(
+        _ files: [String: String?], message: String, author: String = "Ada Lovelace",
+        email: String = "ada@example.com"
+    ) throws -> String {
         for (path, contents) in files {
             let file = work.appendingPathComponent(path)
             if let contents {
-                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try contents.write(to: file, atomically: true, encoding: .utf8)
             } else {
                 try FileManager.default.removeItem(at: file)
@@ -38,20 +41,26 @@ public final class GitFixture: @unchecked Sendable {
         try git(["add", "--all"])
         tick += 1
         let date = "2026-01-0\(min(tick, 9))T10:00:00Z"
-        try git(["commit", "--quiet", "--allow-empty", "-m", message], environment: [
-            "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": date,
-            "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": email, "GIT_COMMITTER_DATE": date,
-        ])
+        try git(
+            ["commit", "--quiet", "--allow-empty", "-m", message],
+            environment: [
+                "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": date,
+                "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": email, "GIT_COMMITTER_DATE": date,
+            ])
         try git(["push", "--quiet", "origin", "main"])
         return try output(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @discardableResult
-    public func git(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> String {
+    public func git(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+        -> String
+    {
         try output(arguments, in: directory, environment: environment)
     }
 
-    public func output(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> String {
+    public func output(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+        -> String
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -61,7 +70,8 @@ public final class GitFixture: @unchecked Sendable {
         env["HOME"] = root.path
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let stdout = Pipe(), stderr = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
@@ -69,7 +79,8 @@ public final class GitFixture: @unchecked Sendable {
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw FixtureError("git \(arguments.joined(separator: " ")) failed: \(String(decoding: err, as: UTF8.self))")
+            throw FixtureError(
+                "git \(arguments.joined(separator: " ")) failed: \(String(decoding: err, as: UTF8.self))")
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -54,7 +54,8 @@ public enum GuestbookManifests {
     /// The initial commit: frontend (Deployment + Service) and a ConfigMap under `apps/guestbook`.
     public static func initial(replicas: Int = 2) -> [String: String?] {
         [
-            "apps/guestbook/frontend.yaml": deployment("frontend", replicas: replicas) + "\n---\n" + service("frontend"),
+            "apps/guestbook/frontend.yaml": deployment("frontend", replicas: replicas) + "\n---\n"
+                + service("frontend"),
             "apps/guestbook/config.yaml": configMap(),
             "README.md": "not a manifest",
         ]

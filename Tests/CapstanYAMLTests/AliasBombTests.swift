@@ -10,7 +10,8 @@ struct AliasBombTests {
         let levels = ["b", "c", "d", "e", "f", "g", "h", "i"]
         var previous = "a"
         for level in levels {
-            text += "\(level): &\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
+            text +=
+                "\(level): &\(level) [" + Array(repeating: "*\(previous)", count: 10).joined(separator: ", ") + "]\n"
             previous = level
         }
         return text + "boom: *i\n"

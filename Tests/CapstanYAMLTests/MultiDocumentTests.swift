@@ -21,10 +21,11 @@ struct MultiDocumentTests {
             --- plain
             """
         let documents = try YAMLParser.documents(text, file: "multi.yaml")
-        #expect(documents.map(\.value) == [
-            ["apiVersion": "v1", "kind": "ConfigMap"], .null, .null,
-            ["apiVersion": "v1", "kind": "Secret"], [1, 2], "plain",
-        ])
+        #expect(
+            documents.map(\.value) == [
+                ["apiVersion": "v1", "kind": "ConfigMap"], .null, .null,
+                ["apiVersion": "v1", "kind": "Secret"], [1, 2], "plain",
+            ])
         #expect(documents.map(\.line) == [2, 5, 7, 9, 11, 13])
         #expect(documents.map(\.index) == [0, 1, 2, 3, 4, 5])
         #expect(documents.allSatisfy { $0.file == "multi.yaml" })

@@ -8,7 +8,10 @@ struct ParseErrorTests {
         ("a: 1\nb:\n  - x\n - y\n", "bad.yaml:4: did not find expected key (while parsing a block mapping at line 1)"),
         ("a: [1, 2\nb: 3\n", "bad.yaml:2: did not find expected ',' or ']' (while parsing a flow sequence at line 1)"),
         ("a: 'unterminated\n", "bad.yaml:2: found unexpected end of stream (while scanning a quoted scalar at line 1)"),
-        ("a:\n\tb: 1\n", "bad.yaml:2: found character that cannot start any token (while scanning for the next token at line 2)"),
+        (
+            "a:\n\tb: 1\n",
+            "bad.yaml:2: found character that cannot start any token (while scanning for the next token at line 2)"
+        ),
         ("a: *nowhere\n", "bad.yaml:1: alias *nowhere refers to no anchor"),
         ("key: value\n  indented: wrong\n", "bad.yaml:2: mapping values are not allowed in this context"),
     ]
@@ -41,7 +44,8 @@ struct ParseErrorTests {
         ]
         for input in inputs {
             let error = #expect(throws: YAMLError.self) { try YAMLParser.documents(input, file: "s.yaml") }
-            #expect(error.map { !$0.description.contains(canary) } == true, "\(error.map(String.init(describing:)) ?? "")")
+            #expect(
+                error.map { !$0.description.contains(canary) } == true, "\(error.map(String.init(describing:)) ?? "")")
         }
     }
 }

@@ -30,7 +30,8 @@ struct PositionTests {
 
     static let table: [(path: [PathComponent], line: Int?)] = [
         ([], 7), (["metadata"], 9), (["metadata", "name"], 10), (["metadata", "labels", "app"], 12),
-        (["spec", "template", "spec", "containers", 1], 19), (["spec", "template", "spec", "containers", 1, "name"], 19),
+        (["spec", "template", "spec", "containers", 1], 19),
+        (["spec", "template", "spec", "containers", 1, "name"], 19),
         (["spec", "template", "spec", "containers", 1, "ports", 0, "containerPort"], 21),
         (["spec", "template", "spec", "containers", 0, "image"], 18),
         (["metadata", "namespace"], nil), (["spec", "template", "spec", "containers", 5], nil), (["kind", "x"], nil),

@@ -31,8 +31,9 @@ enum AppDetail {
         let health = app.health.message.isEmpty ? "" : " (\(app.health.message))"
         lines.append("Health:     \(app.health.status.rawValue)\(health)")
         if let last = app.lastSync {
-            lines.append("Last sync:  \(last.result.rawValue) at \(CapstanJSON.formatTimestamp(last.finishedAt)), "
-                + "revision \(last.revision.prefix(7)), trigger \(last.trigger.rawValue)")
+            lines.append(
+                "Last sync:  \(last.result.rawValue) at \(CapstanJSON.formatTimestamp(last.finishedAt)), "
+                    + "revision \(last.revision.prefix(7)), trigger \(last.trigger.rawValue)")
             for line in last.message.split(separator: "\n") { lines.append("            \(line)") }
         }
         for condition in app.conditions {
@@ -42,8 +43,10 @@ enum AppDetail {
         lines.append("")
         var table = TableWriter(["KIND", "NAMESPACE", "NAME", "STATUS", "HEALTH", "MESSAGE"])
         for resource in app.resources {
-            table.add([resource.kind, resource.namespace.isEmpty ? "-" : resource.namespace, resource.name,
-                       resource.status.rawValue, resource.health?.rawValue ?? "", resource.message ?? ""])
+            table.add([
+                resource.kind, resource.namespace.isEmpty ? "-" : resource.namespace, resource.name,
+                resource.status.rawValue, resource.health?.rawValue ?? "", resource.message ?? "",
+            ])
         }
         lines.append(table.render())
         return lines.joined(separator: "\n")

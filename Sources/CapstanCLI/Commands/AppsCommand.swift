@@ -14,8 +14,10 @@ struct AppsCommand: AsyncParsableCommand {
         let apps = try client.decode(List.self, body).items
         var table = TableWriter(["NAME", "SYNC", "HEALTH", "REVISION", "MESSAGE"])
         for app in apps {
-            table.add([app.name, app.sync.status.rawValue, app.health.status.rawValue,
-                       app.sync.revision.map { String($0.prefix(7)) } ?? "-", AppSummary.message(app)])
+            table.add([
+                app.name, app.sync.status.rawValue, app.health.status.rawValue,
+                app.sync.revision.map { String($0.prefix(7)) } ?? "-", AppSummary.message(app),
+            ])
         }
         print(table.render())
     }

@@ -7,7 +7,8 @@ struct GetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "get", abstract: "List live objects of one kind (pods, deployments, services, …).")
     @OptionGroup var options: ClientOptions
-    @Argument(help: "The kind: pods, deployments, replicasets, services, configmaps, secrets, namespaces, nodes, events, …")
+    @Argument(
+        help: "The kind: pods, deployments, replicasets, services, configmaps, secrets, namespaces, nodes, events, …")
     var kind: String
     @Option(name: [.short, .long], help: "The namespace (default: default).") var namespace: String = "default"
     @Flag(name: [.customShort("A"), .long], help: "All namespaces.") var allNamespaces = false

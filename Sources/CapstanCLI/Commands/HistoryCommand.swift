@@ -1,6 +1,6 @@
-import Foundation
 import ArgumentParser
 import CapstanModel
+import Foundation
 
 /// `capstan history NAME`: every sync with its commit, author, trigger and change set.
 struct HistoryCommand: AsyncParsableCommand {
@@ -18,7 +18,8 @@ struct HistoryCommand: AsyncParsableCommand {
         if records.isEmpty { print("no syncs yet") }
         for record in records {
             let revision = record.revision?.shortID ?? "-------"
-            var header = "#\(record.id)  \(revision)  \(CapstanJSON.formatTimestamp(record.startedAt))  "
+            var header =
+                "#\(record.id)  \(revision)  \(CapstanJSON.formatTimestamp(record.startedAt))  "
                 + "\(record.trigger.rawValue)  \(record.result.rawValue)"
             if let health = record.health { header += "  \(health.rawValue)" }
             print(header)
@@ -29,7 +30,8 @@ struct HistoryCommand: AsyncParsableCommand {
                 for line in record.message.split(separator: "\n") { print("    error: \(line)") }
             }
             for entry in record.changeSet.entries where entry.action != .unchanged {
-                print("    \(entry.action.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(entry.subject)")
+                print(
+                    "    \(entry.action.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(entry.subject)")
             }
             let unchanged = record.changeSet.entries.filter { $0.action == .unchanged }.count
             if unchanged > 0 { print("    unchanged  \(unchanged) resource\(unchanged == 1 ? "" : "s")") }

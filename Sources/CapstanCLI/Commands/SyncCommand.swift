@@ -31,7 +31,8 @@ struct SyncCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             let ready = app.resources.filter { $0.health == .healthy || $0.health == nil }.count
-            let line = "\(app.health.status.rawValue): \(ready)/\(app.resources.count) resources ready"
+            let line =
+                "\(app.health.status.rawValue): \(ready)/\(app.resources.count) resources ready"
                 + (app.health.message.isEmpty ? "" : " (\(app.health.message))")
             if line != lastLine { print(line) }
             lastLine = line
@@ -47,7 +48,10 @@ struct SyncCommand: AsyncParsableCommand {
 
     static func describe(_ app: AppStatus) -> String {
         guard let last = app.lastSync else { return "\(app.name): \(app.sync.status.rawValue)" }
-        if last.result == .failed { return "sync of \(app.name) failed at \(last.revision.prefix(7)):\n\(last.message)" }
-        return "synced \(app.name) to \(last.revision.prefix(7)): \(last.message) (health \(app.health.status.rawValue))"
+        if last.result == .failed {
+            return "sync of \(app.name) failed at \(last.revision.prefix(7)):\n\(last.message)"
+        }
+        return
+            "synced \(app.name) to \(last.revision.prefix(7)): \(last.message) (health \(app.health.status.rawValue))"
     }
 }

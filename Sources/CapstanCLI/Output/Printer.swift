@@ -21,8 +21,12 @@ enum Printer {
     /// Prints `body` in the structured formats, or returns false so the caller prints a table.
     static func printStructured(_ body: [UInt8], format: OutputFormat) throws -> Bool {
         switch format {
-        case .json: printJSON(body); return true
-        case .yaml: try printYAML(body); return true
+        case .json:
+            printJSON(body)
+            return true
+        case .yaml:
+            try printYAML(body)
+            return true
         case .table, .wide: return false
         }
     }

@@ -15,7 +15,8 @@ struct TableWriter {
         return all.map { row in
             row.indices.map { column in
                 let cell = row[column]
-                return column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                return column == row.count - 1
+                    ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
             }.joined(separator: "   ")
         }.joined(separator: "\n")
     }

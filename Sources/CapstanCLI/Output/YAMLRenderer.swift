@@ -68,9 +68,11 @@ enum YAMLRenderer {
 
     /// A string as a plain scalar when that reads back as the same string, else double-quoted.
     static func scalar(_ text: String) -> String {
-        let reserved: Set<String> = ["", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
-                                     "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
-                                     "y", "Y", "n", "N"]
+        let reserved: Set<String> = [
+            "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+            "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
+            "y", "Y", "n", "N",
+        ]
         let special = text.contains { ":#{}[],&*!|>'\"%@`\n\t\\".contains($0) }
         let looksNumeric = Double(text) != nil || text.hasPrefix("0x") || text.hasPrefix(".")
         let edgeSpace = text.first == " " || text.last == " " || text.first == "-" || text.first == "?"

@@ -6,8 +6,10 @@ import Foundation
 /// merge of an applied manifest onto the stored object (server-managed fields are kept).
 enum APIServer {
     /// Fields of metadata only the server sets; a manifest's values for them are ignored.
-    static let serverMetadata = ["uid", "resourceVersion", "generation", "creationTimestamp", "managedFields",
-                                 "deletionTimestamp", "selfLink"]
+    static let serverMetadata = [
+        "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields",
+        "deletionTimestamp", "selfLink",
+    ]
 
     /// Creates or updates one object and returns it as stored.
     static func apply(_ incoming: Resource, in plane: inout ControlPlane) throws(ClusterError) -> Resource {
@@ -51,7 +53,8 @@ enum APIServer {
     {
         if ResourceScope.isClusterScoped(group: object.group, kind: object.kind) {
             guard object.namespace.isEmpty else {
-                throw ClusterError(.invalid, key: object.key, "\(object.kind) is cluster-scoped: metadata.namespace must not be set")
+                throw ClusterError(
+                    .invalid, key: object.key, "\(object.kind) is cluster-scoped: metadata.namespace must not be set")
             }
             return
         }
@@ -72,7 +75,9 @@ enum APIServer {
             object.ownerReferences = existing.ownerReferences
         }
         for field in ["annotations", "labels"] {
-            let kept = (existing.value[path: ["metadata", field]]?.objectValue ?? [:]).filter { $0.key.contains("kubernetes.io/") }
+            let kept = (existing.value[path: ["metadata", field]]?.objectValue ?? [:]).filter {
+                $0.key.contains("kubernetes.io/")
+            }
             guard !kept.isEmpty else { continue }
             var members = object.value[path: ["metadata", field]]?.objectValue ?? [:]
             for (key, value) in kept where members[key] == nil { members[key] = value }
@@ -95,7 +100,8 @@ enum APIServer {
     }
 
     private static func contentChanged(_ a: Resource, _ b: Resource) -> Bool {
-        var left = a.value, right = b.value
+        var left = a.value
+        var right = b.value
         for field in ["metadata", "status"] {
             left[field] = nil
             right[field] = nil

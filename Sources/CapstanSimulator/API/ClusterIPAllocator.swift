@@ -6,9 +6,12 @@ struct ClusterIPAllocator: Sendable {
     private var used: Set<String>?
 
     mutating func allocate(_ store: ObjectStore, _ random: inout SeededRandom) -> String {
-        var used = self.used ?? Set(store.keys(group: "", kind: "Service").compactMap {
-            store[$0]?.value[path: ["spec", "clusterIP"]]?.stringValue
-        })
+        var used =
+            self.used
+            ?? Set(
+                store.keys(group: "", kind: "Service").compactMap {
+                    store[$0]?.value[path: ["spec", "clusterIP"]]?.stringValue
+                })
         defer { self.used = used }
         for _ in 0..<100_000 {
             let n = Int(random.next() % 65_000) + 10

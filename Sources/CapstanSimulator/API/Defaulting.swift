@@ -54,17 +54,20 @@ enum Defaulting {
         var container = container
         let image = container["image"]?.stringValue ?? ""
         let lastPart = image.split(separator: "/").last.map(String.init) ?? image
-        let tag = lastPart.contains("@") ? "digest" : (lastPart.split(separator: ":").dropFirst().first.map(String.init) ?? "latest")
+        let tag =
+            lastPart.contains("@")
+            ? "digest" : (lastPart.split(separator: ":").dropFirst().first.map(String.init) ?? "latest")
         setIfAbsent(&container, ["imagePullPolicy"], tag == "latest" ? "Always" : "IfNotPresent")
         setIfAbsent(&container, ["terminationMessagePath"], "/dev/termination-log")
         setIfAbsent(&container, ["terminationMessagePolicy"], "File")
         setIfAbsent(&container, ["resources"], [:])
         if let ports = container["ports"]?.arrayValue {
-            container["ports"] = .array(ports.map { port in
-                var port = port
-                setIfAbsent(&port, ["protocol"], "TCP")
-                return port
-            })
+            container["ports"] = .array(
+                ports.map { port in
+                    var port = port
+                    setIfAbsent(&port, ["protocol"], "TCP")
+                    return port
+                })
         }
         return container
     }
@@ -73,12 +76,13 @@ enum Defaulting {
         setIfAbsent(&value, ["spec", "type"], "ClusterIP")
         setIfAbsent(&value, ["spec", "sessionAffinity"], "None")
         if let ports = value[path: ["spec", "ports"]]?.arrayValue {
-            value[path: ["spec", "ports"]] = .array(ports.map { port in
-                var port = port
-                setIfAbsent(&port, ["protocol"], "TCP")
-                if let number = port["port"] { setIfAbsent(&port, ["targetPort"], number) }
-                return port
-            })
+            value[path: ["spec", "ports"]] = .array(
+                ports.map { port in
+                    var port = port
+                    setIfAbsent(&port, ["protocol"], "TCP")
+                    if let number = port["port"] { setIfAbsent(&port, ["targetPort"], number) }
+                    return port
+                })
         }
         setIfAbsent(&value, ["status", "loadBalancer"], [:])
     }

@@ -31,8 +31,9 @@ enum Validation {
         }
         let templateLabels = resource.spec?[path: ["template", "metadata", "labels"]]?.stringMap ?? [:]
         guard matchLabels.allSatisfy({ templateLabels[$0.key] == $0.value }) else {
-            throw ClusterError(.invalid, key: key,
-                               "spec.template.metadata.labels: Invalid value: selector does not match template labels")
+            throw ClusterError(
+                .invalid, key: key,
+                "spec.template.metadata.labels: Invalid value: selector does not match template labels")
         }
         if let replicas = resource.spec?["replicas"], (replicas.intValue ?? -1) < 0 {
             throw ClusterError(.invalid, key: key, "spec.replicas: must be greater than or equal to 0")
@@ -60,8 +61,9 @@ enum Validation {
         }
         for (index, port) in ports.enumerated() {
             guard let number = port["port"]?.intValue, (1...65535).contains(number) else {
-                throw ClusterError(.invalid, key: resource.key,
-                                   "spec.ports[\(index)].port: Invalid value: must be between 1 and 65535")
+                throw ClusterError(
+                    .invalid, key: resource.key,
+                    "spec.ports[\(index)].port: Invalid value: must be between 1 and 65535")
             }
         }
     }

@@ -55,8 +55,10 @@ struct ControlPlane: Sendable {
     }
 
     /// Records a Kubernetes Event about `object`.
-    mutating func recordEvent(_ object: Resource, type: EventRecorder.EventType = .normal, reason: String,
-                              message: String) {
+    mutating func recordEvent(
+        _ object: Resource, type: EventRecorder.EventType = .normal, reason: String,
+        message: String
+    ) {
         events.record(about: object, type: type, reason: reason, message: message, now: now, limit: options.maxEvents)
     }
 

@@ -6,7 +6,10 @@ import Foundation
 /// go first once the bound is reached (Kubernetes expires them after an hour). Events are diagnostics: they
 /// are not persisted, and writing one never wakes a controller.
 struct EventRecorder: Sendable {
-    enum EventType: String, Sendable { case normal = "Normal", warning = "Warning" }
+    enum EventType: String, Sendable {
+        case normal = "Normal"
+        case warning = "Warning"
+    }
 
     private struct Signature: Hashable, Sendable {
         var involved: ResourceKey
@@ -31,8 +34,10 @@ struct EventRecorder: Sendable {
     private var oldest = 0
     private var next = 0
 
-    mutating func record(about object: Resource, type: EventType, reason: String, message: String, now: Date,
-                         limit: Int) {
+    mutating func record(
+        about object: Resource, type: EventType, reason: String, message: String, now: Date,
+        limit: Int
+    ) {
         let signature = Signature(involved: object.key, reason: reason, message: message)
         if let sequence = bySignature[signature], entries[sequence] != nil {
             entries[sequence]!.count += 1
@@ -40,8 +45,9 @@ struct EventRecorder: Sendable {
             return
         }
         let name = "\(object.name).\(String(next, radix: 16))"
-        entries[next] = Entry(signature: signature, involvedAPIVersion: object.apiVersion, involvedUID: object.uid,
-                              type: type, count: 1, first: now, last: now, name: name)
+        entries[next] = Entry(
+            signature: signature, involvedAPIVersion: object.apiVersion, involvedUID: object.uid,
+            type: type, count: 1, first: now, last: now, name: name)
         bySignature[signature] = next
         next += 1
         while entries.count > limit, oldest < next {

@@ -26,8 +26,10 @@ struct SeededRandom: RandomNumberGenerator, Sendable {
         var digits = (0..<32).map { _ in hex[Int(next() & 0xF)] }
         digits[12] = "4"
         let text = String(digits)
-        let parts = [text.prefix(8), text.dropFirst(8).prefix(4), text.dropFirst(12).prefix(4),
-                     text.dropFirst(16).prefix(4), text.dropFirst(20)]
+        let parts = [
+            text.prefix(8), text.dropFirst(8).prefix(4), text.dropFirst(12).prefix(4),
+            text.dropFirst(16).prefix(4), text.dropFirst(20),
+        ]
         return parts.joined(separator: "-")
     }
 }

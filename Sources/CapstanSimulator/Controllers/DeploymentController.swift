@@ -39,7 +39,8 @@ struct DeploymentController: Controller {
     }
 
     private mutating func templateHash(_ deployment: Resource) -> String {
-        let uid = deployment.uid, generation = deployment.generation
+        let uid = deployment.uid
+        let generation = deployment.generation
         if let cached = templateHashes[uid], cached.generation == generation { return cached.hash }
         let hash = PodTemplateHash.compute(deployment.spec?["template"] ?? [:])
         templateHashes[uid] = (generation, hash)

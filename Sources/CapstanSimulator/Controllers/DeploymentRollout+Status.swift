@@ -25,47 +25,58 @@ extension DeploymentRollout {
 
         let minAvailable = desired - (spec.recreate ? 0 : spec.maxUnavailable)
         if available >= minAvailable {
-            conditions.set("Available", status: "True", reason: "MinimumReplicasAvailable",
-                           message: "Deployment has minimum availability.")
+            conditions.set(
+                "Available", status: "True", reason: "MinimumReplicasAvailable",
+                message: "Deployment has minimum availability.")
         } else {
-            conditions.set("Available", status: "False", reason: "MinimumReplicasUnavailable",
-                           message: "Deployment does not have minimum availability.")
+            conditions.set(
+                "Available", status: "False", reason: "MinimumReplicasUnavailable",
+                message: "Deployment does not have minimum availability.")
         }
 
         let rsName = newRS?.name ?? deployment.name
-        let complete = newRS != nil && updated == desired && replicas == desired && available == desired
+        let complete =
+            newRS != nil && updated == desired && replicas == desired && available == desired
             && newRS!.specReplicas == desired
-        let progressed = updated != previous["updatedReplicas"]?.intValue ?? 0
+        let progressed =
+            updated != previous["updatedReplicas"]?.intValue ?? 0
             || replicas - updated < (previous["replicas"]?.intValue ?? 0) - (previous["updatedReplicas"]?.intValue ?? 0)
             || ready > previous["readyReplicas"]?.intValue ?? 0
             || available > previous["availableReplicas"]?.intValue ?? 0
             || deployment.generation != previous["observedGeneration"]?.intValue
         if spec.paused {
-            conditions.set("Progressing", status: "Unknown", reason: "DeploymentPaused",
-                           message: "Deployment is paused")
+            conditions.set(
+                "Progressing", status: "Unknown", reason: "DeploymentPaused",
+                message: "Deployment is paused")
         } else if complete {
-            conditions.set("Progressing", status: "True", reason: "NewReplicaSetAvailable",
-                           message: "ReplicaSet \"\(rsName)\" has successfully progressed.", touch: false)
+            conditions.set(
+                "Progressing", status: "True", reason: "NewReplicaSetAvailable",
+                message: "ReplicaSet \"\(rsName)\" has successfully progressed.", touch: false)
         } else if createdNewReplicaSet {
-            conditions.set("Progressing", status: "True", reason: "NewReplicaSetCreated",
-                           message: "Created new replica set \"\(rsName)\"", touch: true)
+            conditions.set(
+                "Progressing", status: "True", reason: "NewReplicaSetCreated",
+                message: "Created new replica set \"\(rsName)\"", touch: true)
         } else if progressed || conditions.reason("Progressing") == nil {
-            conditions.set("Progressing", status: "True", reason: "ReplicaSetUpdated",
-                           message: "ReplicaSet \"\(rsName)\" is progressing.", touch: true)
+            conditions.set(
+                "Progressing", status: "True", reason: "ReplicaSetUpdated",
+                message: "ReplicaSet \"\(rsName)\" is progressing.", touch: true)
         } else if conditions.reason("Progressing") != "ProgressDeadlineExceeded",
             let lastUpdate = conditions.lastUpdate("Progressing"),
             plane.hasReached(lastUpdate.addingTimeInterval(TimeInterval(spec.progressDeadlineSeconds)))
         {
-            conditions.set("Progressing", status: "False", reason: "ProgressDeadlineExceeded",
-                           message: "ReplicaSet \"\(rsName)\" has timed out progressing.", touch: true)
-            plane.recordEvent(deployment, type: .warning, reason: "ProgressDeadlineExceeded",
-                              message: "Deployment \"\(deployment.name)\" has timed out progressing.")
+            conditions.set(
+                "Progressing", status: "False", reason: "ProgressDeadlineExceeded",
+                message: "ReplicaSet \"\(rsName)\" has timed out progressing.", touch: true)
+            plane.recordEvent(
+                deployment, type: .warning, reason: "ProgressDeadlineExceeded",
+                message: "Deployment \"\(deployment.name)\" has timed out progressing.")
         }
         if !complete, !spec.paused, conditions.reason("Progressing") != "ProgressDeadlineExceeded",
             let lastUpdate = conditions.lastUpdate("Progressing")
         {
-            plane.requeue(.deployment, deployment.key,
-                          at: lastUpdate.addingTimeInterval(TimeInterval(spec.progressDeadlineSeconds)))
+            plane.requeue(
+                .deployment, deployment.key,
+                at: lastUpdate.addingTimeInterval(TimeInterval(spec.progressDeadlineSeconds)))
         }
         status["conditions"] = .array(conditions.values)
 
@@ -103,7 +114,8 @@ struct DeploymentConditions {
         let index = values.firstIndex { $0["type"]?.stringValue == type }
         let existing = index.map { values[$0] }
         let sameStatus = existing?["status"]?.stringValue == status
-        let same = sameStatus && existing?["reason"]?.stringValue == reason
+        let same =
+            sameStatus && existing?["reason"]?.stringValue == reason
             && existing?["message"]?.stringValue == message
         if same && !touch { return }
         let condition: Value = [

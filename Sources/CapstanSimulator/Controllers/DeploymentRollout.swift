@@ -49,8 +49,9 @@ struct DeploymentRollout {
         matchLabels["pod-template-hash"] = .string(templateHash)
         selector["matchLabels"] = .object(matchLabels)
 
-        var replicaSet = Resource(apiVersion: "apps/v1", kind: "ReplicaSet", namespace: deployment.namespace,
-                                  name: "\(deployment.name)-\(templateHash)")
+        var replicaSet = Resource(
+            apiVersion: "apps/v1", kind: "ReplicaSet", namespace: deployment.namespace,
+            name: "\(deployment.name)-\(templateHash)")
         replicaSet.value[path: ["metadata", "labels"]] = .object(labels)
         replicaSet.annotations = [
             "deployment.kubernetes.io/revision": String(maxRevision + 1),
@@ -76,8 +77,9 @@ struct DeploymentRollout {
         updated.annotations["deployment.kubernetes.io/max-replicas"] = String(spec.replicas + spec.maxSurge)
         store(updated, &plane)
         let direction = count > current ? "up" : "down"
-        plane.recordEvent(deployment, reason: "ScalingReplicaSet",
-                          message: "Scaled \(direction) replica set \(replicaSet.name) to \(count) from \(current)")
+        plane.recordEvent(
+            deployment, reason: "ScalingReplicaSet",
+            message: "Scaled \(direction) replica set \(replicaSet.name) to \(count) from \(current)")
     }
 
     /// Writes a changed ReplicaSet and keeps the local list current.

@@ -25,8 +25,9 @@ struct DeploymentSpec {
             maxUnavailable = 0
         } else {
             maxSurge = IntOrPercent.resolve(rolling?["maxSurge"], default: "25%", total: replicas, roundUp: true)
-            maxUnavailable = IntOrPercent.resolve(rolling?["maxUnavailable"], default: "25%", total: replicas,
-                                                  roundUp: false)
+            maxUnavailable = IntOrPercent.resolve(
+                rolling?["maxUnavailable"], default: "25%", total: replicas,
+                roundUp: false)
             // Kubernetes' ResolveFenceposts: both zero would never make progress.
             if maxSurge == 0 && maxUnavailable == 0 { maxUnavailable = 1 }
         }

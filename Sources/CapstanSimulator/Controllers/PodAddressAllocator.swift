@@ -26,8 +26,11 @@ struct PodAddressAllocator: Sendable {
 
     /// A free address on the node's subnet.
     mutating func allocate(for pod: ResourceKey, node: String, _ store: ObjectStore) -> String {
-        let subnets = self.subnets ?? Dictionary(uniqueKeysWithValues: store.keys(group: "", kind: "Node").map(\.name)
-            .sorted().enumerated().map { ($1, $0 % 250) })
+        let subnets =
+            self.subnets
+            ?? Dictionary(
+                uniqueKeysWithValues: store.keys(group: "", kind: "Node").map(\.name)
+                    .sorted().enumerated().map { ($1, $0 % 250) })
         self.subnets = subnets
         let subnet = subnets[node] ?? 0
         var taken = used[node] ?? []

@@ -25,13 +25,14 @@ struct PodStatusBuilder {
         value["phase"] = "Pending"
         value["startTime"] = now
         value["hostIP"] = .string(hostIP)
-        value["containerStatuses"] = .array(pod.containers.map { container in
-            [
-                "name": container["name"] ?? "main", "image": container["image"] ?? "", "ready": false,
-                "restartCount": 0, "started": false,
-                "state": ["waiting": ["reason": "ContainerCreating"]],
-            ]
-        })
+        value["containerStatuses"] = .array(
+            pod.containers.map { container in
+                [
+                    "name": container["name"] ?? "main", "image": container["image"] ?? "", "ready": false,
+                    "restartCount": 0, "started": false,
+                    "state": ["waiting": ["reason": "ContainerCreating"]],
+                ]
+            })
         setCondition("Initialized", "True")
         setCondition("Ready", "False", reason: "ContainersNotReady")
         setCondition("ContainersReady", "False", reason: "ContainersNotReady")

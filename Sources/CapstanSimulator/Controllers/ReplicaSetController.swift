@@ -65,11 +65,13 @@ struct ReplicaSetController: Controller {
     static func deletionOrder(_ a: Resource, _ b: Resource) -> Bool {
         if a.nodeName.isEmpty != b.nodeName.isEmpty { return a.nodeName.isEmpty }
         let phaseRank = ["Pending": 0, "Unknown": 1, "Running": 2]
-        let pa = phaseRank[a.podPhase] ?? 0, pb = phaseRank[b.podPhase] ?? 0
+        let pa = phaseRank[a.podPhase] ?? 0
+        let pb = phaseRank[b.podPhase] ?? 0
         if pa != pb { return pa < pb }
         if a.isPodReady != b.isPodReady { return !a.isPodReady }
         if let ra = a.podReadySince, let rb = b.podReadySince, ra != rb { return ra > rb }
-        let ca = a.creationTimestamp ?? .distantPast, cb = b.creationTimestamp ?? .distantPast
+        let ca = a.creationTimestamp ?? .distantPast
+        let cb = b.creationTimestamp ?? .distantPast
         if ca != cb { return ca > cb }
         return a.name > b.name
     }

@@ -58,8 +58,9 @@ struct Scheduler: Controller {
         setScheduledCondition(&pod, status: "True", reason: nil, message: nil, plane)
         plane.store.update(pod)
         pending.remove(key)
-        plane.recordEvent(pod, reason: "Scheduled",
-                          message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(chosen.name)")
+        plane.recordEvent(
+            pod, reason: "Scheduled",
+            message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(chosen.name)")
     }
 
     /// The feasible node with the fewest replicas of the pod's owner, then the lowest allocation, then by name.
@@ -67,21 +68,26 @@ struct Scheduler: Controller {
         let ownerUID = pod.controllerReference?.uid
         var siblingsPerNode: [String: Int] = [:]
         if let ownerUID {
-            for sibling in plane.store.dependents(ofUID: ownerUID) where sibling.kind == "Pod" && !sibling.nodeName.isEmpty {
+            for sibling in plane.store.dependents(ofUID: ownerUID)
+            where sibling.kind == "Pod" && !sibling.nodeName.isEmpty {
                 siblingsPerNode[sibling.nodeName, default: 0] += 1
             }
         }
         return nodes.min { a, b in
-            let sa = siblingsPerNode[a.name] ?? 0, sb = siblingsPerNode[b.name] ?? 0
+            let sa = siblingsPerNode[a.name] ?? 0
+            let sb = siblingsPerNode[b.name] ?? 0
             if sa != sb { return sa < sb }
-            let la = a.allocatedFraction(usage[a.name]), lb = b.allocatedFraction(usage[b.name])
+            let la = a.allocatedFraction(usage[a.name])
+            let lb = b.allocatedFraction(usage[b.name])
             if la != lb { return la < lb }
             return a.name < b.name
         }
     }
 
-    private func setScheduledCondition(_ pod: inout Resource, status: String, reason: String?, message: String?,
-                                       _ plane: ControlPlane) {
+    private func setScheduledCondition(
+        _ pod: inout Resource, status: String, reason: String?, message: String?,
+        _ plane: ControlPlane
+    ) {
         var conditions = pod.value[path: ["status", "conditions"]]?.arrayValue ?? []
         let index = conditions.firstIndex { $0["type"]?.stringValue == "PodScheduled" }
         if let index, conditions[index]["status"]?.stringValue == status,
@@ -89,7 +95,9 @@ struct Scheduler: Controller {
         {
             return
         }
-        var condition: Value = ["type": "PodScheduled", "status": .string(status), "lastTransitionTime": plane.timestamp]
+        var condition: Value = [
+            "type": "PodScheduled", "status": .string(status), "lastTransitionTime": plane.timestamp,
+        ]
         if let reason { condition["reason"] = .string(reason) }
         if let message { condition["message"] = .string(message) }
         if let index { conditions[index] = condition } else { conditions.append(condition) }

@@ -25,8 +25,9 @@ struct OwnerReference: Sendable, Hashable {
         guard let kind = value["kind"]?.stringValue, let name = value["name"]?.stringValue,
             let uid = value["uid"]?.stringValue
         else { return nil }
-        self.init(apiVersion: value["apiVersion"]?.stringValue ?? "", kind: kind, name: name, uid: uid,
-                  controller: value["controller"]?.boolValue ?? false)
+        self.init(
+            apiVersion: value["apiVersion"]?.stringValue ?? "", kind: kind, name: name, uid: uid,
+            controller: value["controller"]?.boolValue ?? false)
     }
 
     var group: String {
@@ -35,7 +36,9 @@ struct OwnerReference: Sendable, Hashable {
     }
 
     var value: Value {
-        ["apiVersion": .string(apiVersion), "kind": .string(kind), "name": .string(name), "uid": .string(uid),
-         "controller": .bool(controller), "blockOwnerDeletion": true]
+        [
+            "apiVersion": .string(apiVersion), "kind": .string(kind), "name": .string(name), "uid": .string(uid),
+            "controller": .bool(controller), "blockOwnerDeletion": true,
+        ]
     }
 }

@@ -7,8 +7,10 @@ enum Command {
     }
 
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
-                    environment: [String: String] = [:]) throws -> String {
+    static func run(
+        _ executable: String, _ arguments: [String], in directory: String? = nil,
+        environment: [String: String] = [:]
+    ) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -24,8 +26,9 @@ enum Command {
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(executable) \(arguments.joined(separator: " ")) exited "
-                              + "\(process.terminationStatus): \(String(decoding: err, as: UTF8.self))")
+            throw Failure(
+                description: "\(executable) \(arguments.joined(separator: " ")) exited "
+                    + "\(process.terminationStatus): \(String(decoding: err, as: UTF8.self))")
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -23,8 +23,9 @@ final class GitFixture: @unchecked Sendable {
         remotePath = directory.appending("\(name).git")
         workPath = directory.appending("work")
         cacheDirectory = directory.appending("cache")
-        try Command.run("/usr/bin/git", ["init", "--quiet", "--bare", "-b", "main", remotePath],
-                        environment: Self.environment(home: directory.path))
+        try Command.run(
+            "/usr/bin/git", ["init", "--quiet", "--bare", "-b", "main", remotePath],
+            environment: Self.environment(home: directory.path))
         try git("init", "--quiet", "-b", "main", workPath)
         try git("remote", "add", "origin", remotePath)
     }

@@ -40,73 +40,73 @@ final class SmartHTTPServer: @unchecked Sendable {
     }
 
     private static let script = #"""
-    import base64, http.server, os, re, subprocess, sys
+        import base64, http.server, os, re, subprocess, sys
 
-    root, user, password, log_path = sys.argv[1:5]
-    expected = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+        root, user, password, log_path = sys.argv[1:5]
+        expected = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
 
-        def log_message(self, *args):
-            pass
+            def log_message(self, *args):
+                pass
 
-        def body(self):
-            if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-                data = b""
-                while True:
-                    size = int(self.rfile.readline().strip().split(b";")[0], 16)
-                    if size == 0:
+            def body(self):
+                if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+                    data = b""
+                    while True:
+                        size = int(self.rfile.readline().strip().split(b";")[0], 16)
+                        if size == 0:
+                            self.rfile.readline()
+                            return data
+                        data += self.rfile.read(size)
                         self.rfile.readline()
-                        return data
-                    data += self.rfile.read(size)
-                    self.rfile.readline()
-            return self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                return self.rfile.read(int(self.headers.get("Content-Length") or 0))
 
-        def handle_any(self):
-            auth = self.headers.get("Authorization")
-            state = "auth-ok" if auth == expected else ("auth-bad" if auth else "no-auth")
-            with open(log_path, "a") as log:
-                log.write(f"{self.command} {self.path} {state}\n")
-            body = self.body()
-            if state != "auth-ok":
-                self.send_response(401)
-                self.send_header("WWW-Authenticate", 'Basic realm="capstan-test"')
-                self.send_header("Content-Length", "0")
+            def handle_any(self):
+                auth = self.headers.get("Authorization")
+                state = "auth-ok" if auth == expected else ("auth-bad" if auth else "no-auth")
+                with open(log_path, "a") as log:
+                    log.write(f"{self.command} {self.path} {state}\n")
+                body = self.body()
+                if state != "auth-ok":
+                    self.send_response(401)
+                    self.send_header("WWW-Authenticate", 'Basic realm="capstan-test"')
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                path, _, query = self.path.partition("?")
+                env = dict(os.environ, GIT_PROJECT_ROOT=root, GIT_HTTP_EXPORT_ALL="1", PATH_INFO=path,
+                           QUERY_STRING=query, REQUEST_METHOD=self.command, REMOTE_USER=user,
+                           REMOTE_ADDR="127.0.0.1", CONTENT_TYPE=self.headers.get("Content-Type", ""),
+                           CONTENT_LENGTH=str(len(body)))
+                if self.headers.get("Content-Encoding"):
+                    env["HTTP_CONTENT_ENCODING"] = self.headers["Content-Encoding"]
+                if self.headers.get("Git-Protocol"):
+                    env["GIT_PROTOCOL"] = self.headers["Git-Protocol"]
+                out = subprocess.run(["git", "http-backend"], input=body, env=env, capture_output=True).stdout
+                head, payload = re.split(rb"\r?\n\r?\n", out, maxsplit=1)
+                status, headers = 200, []
+                for line in head.decode().splitlines():
+                    name, _, value = line.partition(":")
+                    if name.lower() == "status":
+                        status = int(value.strip().split()[0])
+                    else:
+                        headers.append((name, value.strip()))
+                self.send_response(status)
+                for name, value in headers:
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
-                return
-            path, _, query = self.path.partition("?")
-            env = dict(os.environ, GIT_PROJECT_ROOT=root, GIT_HTTP_EXPORT_ALL="1", PATH_INFO=path,
-                       QUERY_STRING=query, REQUEST_METHOD=self.command, REMOTE_USER=user,
-                       REMOTE_ADDR="127.0.0.1", CONTENT_TYPE=self.headers.get("Content-Type", ""),
-                       CONTENT_LENGTH=str(len(body)))
-            if self.headers.get("Content-Encoding"):
-                env["HTTP_CONTENT_ENCODING"] = self.headers["Content-Encoding"]
-            if self.headers.get("Git-Protocol"):
-                env["GIT_PROTOCOL"] = self.headers["Git-Protocol"]
-            out = subprocess.run(["git", "http-backend"], input=body, env=env, capture_output=True).stdout
-            head, payload = re.split(rb"\r?\n\r?\n", out, maxsplit=1)
-            status, headers = 200, []
-            for line in head.decode().splitlines():
-                name, _, value = line.partition(":")
-                if name.lower() == "status":
-                    status = int(value.strip().split()[0])
-                else:
-                    headers.append((name, value.strip()))
-            self.send_response(status)
-            for name, value in headers:
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+                self.wfile.write(payload)
 
-        do_GET = handle_any
-        do_POST = handle_any
+            do_GET = handle_any
+            do_POST = handle_any
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    print(server.server_address[1], flush=True)
-    server.serve_forever()
-    """#
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        print(server.server_address[1], flush=True)
+        server.serve_forever()
+        """#
 }
 
 extension FileHandle {

@@ -15,19 +15,19 @@ struct TestCertificates: Sendable {
 
     static func make(in directory: URL) async throws -> TestCertificates {
         let script = """
-        set -e
-        key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
-        key ca.key
-        openssl req -x509 -new -key ca.key -out ca.pem -days 2 -subj /CN=capstan-test-ca
-        printf 'subjectAltName=IP:127.0.0.1\\nextendedKeyUsage=serverAuth\\n' > server.ext
-        printf 'extendedKeyUsage=clientAuth\\n' > client.ext
-        for who in server client; do
-          key $who.key
-          openssl req -new -key $who.key -out $who.csr -subj /CN=capstan-test-$who
-          openssl x509 -req -in $who.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \\
-            -extfile $who.ext -out $who.pem 2>/dev/null
-        done
-        """
+            set -e
+            key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
+            key ca.key
+            openssl req -x509 -new -key ca.key -out ca.pem -days 2 -subj /CN=capstan-test-ca
+            printf 'subjectAltName=IP:127.0.0.1\\nextendedKeyUsage=serverAuth\\n' > server.ext
+            printf 'extendedKeyUsage=clientAuth\\n' > client.ext
+            for who in server client; do
+              key $who.key
+              openssl req -new -key $who.key -out $who.csr -subj /CN=capstan-test-$who
+              openssl x509 -req -in $who.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \\
+                -extfile $who.ext -out $who.pem 2>/dev/null
+            done
+            """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]
@@ -43,7 +43,8 @@ struct TestCertificates: Sendable {
             throw GenerationError(description: "openssl failed with status \(process.terminationStatus)")
         }
         let path = { (name: String) in directory.appendingPathComponent(name).path }
-        return TestCertificates(caFile: path("ca.pem"), serverCert: path("server.pem"), serverKey: path("server.key"),
-                                clientCert: path("client.pem"), clientKey: path("client.key"))
+        return TestCertificates(
+            caFile: path("ca.pem"), serverCert: path("server.pem"), serverKey: path("server.key"),
+            clientCert: path("client.pem"), clientKey: path("client.key"))
     }
 }

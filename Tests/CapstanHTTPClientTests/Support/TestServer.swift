@@ -41,7 +41,8 @@ final class TestServer: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, readyFile.path, socketPath ?? "-"]
+        process.arguments =
+            ["python3", script.path, readyFile.path, socketPath ?? "-"]
             + (tls.map { [$0.serverCert, $0.serverKey, $0.caFile] } ?? [])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: log)
@@ -57,7 +58,8 @@ final class TestServer: @unchecked Sendable {
             let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             throw StartError(description: "test server did not start within 30 s: \(output)")
         }
-        let server = TestServer(port: port, unixSocketPath: socketPath, tls: tls, directory: directory, process: process)
+        let server = TestServer(
+            port: port, unixSocketPath: socketPath, tls: tls, directory: directory, process: process)
         do {
             try await server.waitUntilAccepting()
         } catch {
