@@ -25,8 +25,9 @@ public actor SimulatedCluster: ClusterBackend {
         Self.restore(stored, into: &plane)
         Self.bootstrap(&plane)
         var manager = ControllerManager(controllers: [
-            NamespaceController(), GarbageCollector(), DeploymentController(), ReplicaSetController(),
-            Scheduler(), Kubelet(),
+            NamespaceController(), GarbageCollector(), NodeLifecycleController(), DeploymentController(),
+            StatefulSetController(), ReplicaSetController(), HorizontalPodAutoscalerController(), VolumeBinder(),
+            Scheduler(), Kubelet(), EndpointsController(),
         ])
         manager.resyncAll(plane)
         manager.runUntilQuiet(&plane)

@@ -10,6 +10,7 @@ struct ControlPlane: Sendable {
     var random: SeededRandom
     var events = EventRecorder()
     var clusterIPs = ClusterIPAllocator()
+    var faults = SimulationFaults()
     let options: SimulatedClusterOptions
 
     init(options: SimulatedClusterOptions, now: Date) {

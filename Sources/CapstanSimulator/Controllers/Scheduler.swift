@@ -25,6 +25,9 @@ struct Scheduler: Controller {
             }
             pending.remove(change.key)
             return freed ? pending.sorted() : []
+        case ("", "PersistentVolumeClaim"):
+            // A claim that became Bound (or appeared) may unblock pods of its namespace.
+            return pending.filter { $0.namespace == change.key.namespace }.sorted()
         case ("", "Node"):
             if change.kind == .deleted {
                 nodes[change.key.name] = nil
@@ -43,15 +46,15 @@ struct Scheduler: Controller {
             pending.remove(key)
             return
         }
+        if let reason = PodVolumeClaims.blockingReason(pod, in: plane.store) {
+            markUnschedulable(&pod, message: "0/\(nodes.count) nodes are available: \(reason).", plane: &plane)
+            return
+        }
         let candidates = nodeOrder.compactMap { nodes[$0] }
         var filter = SchedulingFilter(pod: pod, usage: usage)
         let feasible = candidates.filter { filter.fits($0) }
         guard let chosen = best(of: feasible, for: pod, plane) else {
-            let message = filter.failureMessage(nodeCount: candidates.count)
-            setScheduledCondition(&pod, status: "False", reason: "Unschedulable", message: message, plane)
-            if plane.store.update(pod) {
-                plane.recordEvent(pod, type: .warning, reason: "FailedScheduling", message: message)
-            }
+            markUnschedulable(&pod, message: filter.failureMessage(nodeCount: candidates.count), plane: &plane)
             return
         }
         pod.value[path: ["spec", "nodeName"]] = .string(chosen.name)
@@ -61,6 +64,14 @@ struct Scheduler: Controller {
         plane.recordEvent(
             pod, reason: "Scheduled",
             message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(chosen.name)")
+    }
+
+    /// Leaves the pod Pending with the reason, and a FailedScheduling event when the reason is new.
+    private func markUnschedulable(_ pod: inout Resource, message: String, plane: inout ControlPlane) {
+        setScheduledCondition(&pod, status: "False", reason: "Unschedulable", message: message, plane)
+        if plane.store.update(pod) {
+            plane.recordEvent(pod, type: .warning, reason: "FailedScheduling", message: message)
+        }
     }
 
     /// The feasible node with the fewest replicas of the pod's owner, then the lowest allocation, then by name.

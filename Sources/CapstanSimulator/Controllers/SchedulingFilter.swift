@@ -8,6 +8,7 @@ struct SchedulingFilter {
     private let requests: (cpu: Quantity, memory: Quantity)
     private let nodeSelector: [String: String]
     private let tolerations: [Value]
+    private let affinity: NodeAffinity
     private var reasons: [String: Int] = [:]
 
     init(pod: Resource, usage: NodeUsage) {
@@ -16,6 +17,7 @@ struct SchedulingFilter {
         requests = pod.podRequests
         nodeSelector = pod.value[path: ["spec", "nodeSelector"]]?.stringMap ?? [:]
         tolerations = pod.value[path: ["spec", "tolerations"]]?.arrayValue ?? []
+        affinity = NodeAffinity(pod: pod)
     }
 
     /// True when the pod can run on `node`; otherwise the reasons are counted.
@@ -27,7 +29,7 @@ struct SchedulingFilter {
             let value = taint["value"]?.stringValue.map { ": \($0)" } ?? ""
             failures.append("node(s) had untolerated taint {\(taint["key"]?.stringValue ?? "")\(value)}")
         }
-        if nodeSelector.contains(where: { node.labels[$0.key] != $0.value }) {
+        if nodeSelector.contains(where: { node.labels[$0.key] != $0.value }) || !affinity.allows(node) {
             failures.append("node(s) didn't match Pod's node affinity/selector")
         }
         let used = usage[node.name]
