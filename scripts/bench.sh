@@ -4,7 +4,8 @@
 # PyYAML's CSafeLoader and the peak RSS, and writes docs/benchmarks.md (keeping its "Notes" section).
 #
 # Knobs (environment): BENCH_APPS (2000), BENCH_COLD_RUNS (5), BENCH_NO_CHANGE_RUNS (30), BENCH_PARSE_RUNS (7),
-# BENCH_OUTPUT (docs/benchmarks.md). Loopback only: the repository is read over file://.
+# BENCH_SCALE_RUNS (3), BENCH_SCALE_NODES (100), BENCH_SCALE_PODS (10000), BENCH_OUTPUT (docs/benchmarks.md).
+# Loopback only: the repository is read over file://.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,12 +13,18 @@ apps=${BENCH_APPS:-2000}
 cold_runs=${BENCH_COLD_RUNS:-5}
 no_change_runs=${BENCH_NO_CHANGE_RUNS:-30}
 parse_runs=${BENCH_PARSE_RUNS:-7}
+scale_runs=${BENCH_SCALE_RUNS:-3}
+scale_nodes=${BENCH_SCALE_NODES:-100}
+scale_pods=${BENCH_SCALE_PODS:-10000}
 output=${BENCH_OUTPUT:-docs/benchmarks.md}
 bounded() { [[ $2 =~ ^[0-9]+$ ]] && (($2 >= 1 && $2 <= $3)) || { echo "bench: $1 must be 1…$3" >&2; exit 2; }; }
 bounded BENCH_APPS "$apps" 100000
 bounded BENCH_COLD_RUNS "$cold_runs" 50
 bounded BENCH_NO_CHANGE_RUNS "$no_change_runs" 1000
 bounded BENCH_PARSE_RUNS "$parse_runs" 100
+bounded BENCH_SCALE_RUNS "$scale_runs" 20
+bounded BENCH_SCALE_NODES "$scale_nodes" 5000
+bounded BENCH_SCALE_PODS "$scale_pods" 200000
 
 step() { printf '\n== %s\n' "$*" >&2; }
 
@@ -46,6 +53,11 @@ step "No-change reconciles ($no_change_runs runs)"
 
 step "Our parse: ManifestDecoder ($parse_runs runs, parallel and one thread)"
 "$bench" parse --folder "$work/repo" --path apps/fleet --runs "$parse_runs" >"$work/results/parse.json"
+
+for run in $(seq 1 "$scale_runs"); do
+    step "Simulated cluster at scale $run/$scale_runs: $scale_pods pods on $scale_nodes nodes (own process)"
+    "$bench" sim-scale --work "$work/state" --nodes "$scale_nodes" --pods "$scale_pods" >"$work/results/sim-scale-$run.json"
+done
 
 step "PyYAML CSafeLoader ($parse_runs runs)"
 python3 scripts/bench/pyyaml_parse.py "$work/repo/apps/fleet" --runs "$parse_runs" >"$work/results/pyyaml.json"

@@ -8,6 +8,7 @@ enum BenchCommand {
           no-change  --repo URL --path P --apps N --work DIR [--runs N]
                                                                   reconciles of an unchanged commit
           parse      --folder DIR --path P [--runs N]             ManifestDecoder over the files under DIR/P
+          sim-scale  --work DIR [--nodes N] [--pods N]            the simulated cluster scheduling and running N pods
           report     --results DIR --output FILE --swift-version TEXT
                                                                   writes the Markdown report from the results
         """
@@ -19,6 +20,7 @@ enum BenchCommand {
             case "cold": try emit(await ColdReconcileBenchmark(options: options).run())
             case "no-change": try emit(await NoChangeBenchmark(options: options).run())
             case "parse": try emit(ParseBenchmark(options: options).run())
+            case "sim-scale": try emit(await SimScaleBenchmark(options: options).run())
             case "report": try BenchReport(options: options).write()
             default: throw BenchError("unknown command \"\(options.command)\"\n\n\(usage)")
             }

@@ -13,6 +13,9 @@ struct BenchReport {
     static let noChangeLimit = 50.0
     static let parseRatioLimit = 0.5
     static let peakLimitBytes = 150_000_000.0
+    /// Targets of the simulated-cluster issue.
+    static let simScheduleLimit = 1000.0
+    static let simPeakLimitBytes = 150_000_000.0
     static let notesHeading = "## Notes"
 
     init(options: BenchArguments) throws {
@@ -25,7 +28,7 @@ struct BenchReport {
         let text =
             [
                 header, machineSection, workloadSection, resultsSection, coldSection, noChangeSection,
-                parseSection, methodSection, notes(),
+                parseSection, simScaleSection, methodSection, notes(),
             ].joined(separator: "\n\n") + "\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
     }

@@ -6,6 +6,8 @@ struct BenchResults {
     var noChange: NoChangeResult
     var parse: ParseResult
     var pyyaml: PyYAMLResult
+    /// Scale runs of the simulated cluster (`sim-scale-*.json`), one process each.
+    var simScale: [SimScaleRun]
 
     /// Reads `cold-*.json`, `no-change.json`, `parse.json` and `pyyaml.json` from `folder`.
     init(folder: String) throws {
@@ -16,6 +18,9 @@ struct BenchResults {
         noChange = try Self.load(NoChangeResult.self, folder, "no-change.json")
         parse = try Self.load(ParseResult.self, folder, "parse.json")
         pyyaml = try Self.load(PyYAMLResult.self, folder, "pyyaml.json")
+        simScale = try names.filter { $0.hasPrefix("sim-scale-") && $0.hasSuffix(".json") }.map {
+            try Self.load(SimScaleRun.self, folder, $0)
+        }
     }
 
     private static func load<T: Decodable>(_ type: T.Type, _ folder: String, _ name: String) throws -> T {

@@ -28,6 +28,9 @@ public struct ResourceKey: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     public static func < (lhs: ResourceKey, rhs: ResourceKey) -> Bool {
-        (lhs.group, lhs.kind, lhs.namespace, lhs.name) < (rhs.group, rhs.kind, rhs.namespace, rhs.name)
+        if lhs.group != rhs.group { return lhs.group < rhs.group }
+        if lhs.kind != rhs.kind { return lhs.kind < rhs.kind }
+        if lhs.namespace != rhs.namespace { return lhs.namespace < rhs.namespace }
+        return lhs.name < rhs.name
     }
 }

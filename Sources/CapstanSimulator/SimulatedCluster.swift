@@ -134,6 +134,11 @@ public actor SimulatedCluster: ClusterBackend {
         }
     }
 
+    /// Reconciles and time spent per controller since the cluster was opened, by controller name.
+    public var controllerWork: [String: ControllerWork] {
+        Dictionary(uniqueKeysWithValues: manager.work.map { ("\($0.key)", $0.value) })
+    }
+
     /// Ends every watch stream.
     public func shutdown() {
         hub.finishAll()

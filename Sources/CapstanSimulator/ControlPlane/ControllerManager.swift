@@ -5,6 +5,8 @@ import CapstanModel
 struct ControllerManager: Sendable {
     private var controllers: [any Controller]
     private var queues: [WorkQueue]
+    /// Reconciles run and time spent, per controller.
+    private(set) var work: [ControllerID: ControllerWork] = [:]
 
     /// Reconciles allowed in one run before the manager stops and reports a livelock.
     static let reconcileBudget = 2_000_000
@@ -36,6 +38,8 @@ struct ControllerManager: Sendable {
             drainChanges(&plane)
             guard let index = queues.firstIndex(where: { !$0.isEmpty }) else { return true }
             let keys = queues[index].takeAll()
+            let clock = ContinuousClock()
+            let started = clock.now
             for key in keys {
                 budget -= 1
                 if budget < 0 { return false }
@@ -43,6 +47,7 @@ struct ControllerManager: Sendable {
                 // Changes made by an earlier controller in the order are handled before later ones run.
                 if !plane.store.pendingChanges.isEmpty { drainChanges(&plane) }
             }
+            work[controllers[index].id, default: ControllerWork()].add(reconciles: keys.count, time: started.duration(to: clock.now))
         }
     }
 
@@ -59,6 +64,18 @@ struct ControllerManager: Sendable {
         for index in controllers.indices {
             for key in controllers[index].keys(for: change, in: plane) { queues[index].add(key) }
         }
+    }
+}
+
+/// How much one controller has done: reconciles and the time they took (change routing to other
+/// controllers made during them included).
+public struct ControllerWork: Sendable, Hashable, Codable {
+    public var reconciles = 0
+    public var seconds = 0.0
+
+    mutating func add(reconciles count: Int, time: Duration) {
+        reconciles += count
+        seconds += time.seconds
     }
 }
 

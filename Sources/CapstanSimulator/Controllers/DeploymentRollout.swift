@@ -14,7 +14,7 @@ struct DeploymentRollout {
         self.deployment = deployment
         spec = DeploymentSpec(deployment)
         self.templateHash = templateHash
-        replicaSets = plane.store.dependents(ofUID: deployment.uid)
+        replicaSets = plane.store.unorderedDependents(ofUID: deployment.uid)
             .filter { $0.kind == "ReplicaSet" && $0.controllerReference?.uid == deployment.uid }
             .sorted { ($0.revision, $0.name) < ($1.revision, $1.name) }
     }

@@ -41,7 +41,7 @@ struct ReplicaSetController: Controller {
 
     /// Pods this ReplicaSet controls that still count as replicas.
     private func activePods(of replicaSet: Resource, _ plane: ControlPlane) -> [Resource] {
-        plane.store.dependents(ofUID: replicaSet.uid).filter {
+        plane.store.unorderedDependents(ofUID: replicaSet.uid).filter {
             $0.kind == "Pod" && !$0.isPodTerminated && $0.controllerReference?.uid == replicaSet.uid
         }
     }

@@ -10,9 +10,9 @@ struct Scheduler: Controller {
     private var usage = NodeUsage()
     /// Pods waiting for a node.
     private var pending: Set<ResourceKey> = []
-    /// Nodes by name, as the scheduler reads them, kept from Node changes.
+    /// Nodes by name, as the scheduler reads them, kept from Node changes, and the same sorted by name.
     private var nodes: [String: SchedulableNode] = [:]
-    private var nodeOrder: [String] = []
+    private var orderedNodes: [SchedulableNode] = []
 
     mutating func keys(for change: ObjectChange, in plane: ControlPlane) -> [ResourceKey] {
         switch (change.key.group, change.key.kind) {
@@ -34,7 +34,7 @@ struct Scheduler: Controller {
             } else {
                 nodes[change.key.name] = SchedulableNode(change.object)
             }
-            nodeOrder = nodes.keys.sorted()
+            orderedNodes = nodes.values.sorted { $0.name < $1.name }
             return pending.sorted()
         default:
             return []
@@ -50,7 +50,7 @@ struct Scheduler: Controller {
             markUnschedulable(&pod, message: "0/\(nodes.count) nodes are available: \(reason).", plane: &plane)
             return
         }
-        let candidates = nodeOrder.compactMap { nodes[$0] }
+        let candidates = orderedNodes
         var filter = SchedulingFilter(pod: pod, usage: usage)
         let feasible = candidates.filter { filter.fits($0) }
         guard let chosen = best(of: feasible, for: pod, plane) else {
@@ -76,23 +76,15 @@ struct Scheduler: Controller {
 
     /// The feasible node with the fewest replicas of the pod's owner, then the lowest allocation, then by name.
     private func best(of nodes: [SchedulableNode], for pod: Resource, _ plane: ControlPlane) -> SchedulableNode? {
-        let ownerUID = pod.controllerReference?.uid
-        var siblingsPerNode: [String: Int] = [:]
-        if let ownerUID {
-            for sibling in plane.store.dependents(ofUID: ownerUID)
-            where sibling.kind == "Pod" && !sibling.nodeName.isEmpty {
-                siblingsPerNode[sibling.nodeName, default: 0] += 1
-            }
+        let siblingsPerNode = pod.controllerReference.map { usage.podsPerNode(ofOwner: $0.uid) } ?? [:]
+        var best: (node: SchedulableNode, siblings: Int, load: Double)?
+        for node in nodes {
+            let siblings = siblingsPerNode[node.name] ?? 0
+            let load = node.allocatedFraction(usage[node.name])
+            if let current = best, (current.siblings, current.load) <= (siblings, load) { continue }
+            best = (node, siblings, load)
         }
-        return nodes.min { a, b in
-            let sa = siblingsPerNode[a.name] ?? 0
-            let sb = siblingsPerNode[b.name] ?? 0
-            if sa != sb { return sa < sb }
-            let la = a.allocatedFraction(usage[a.name])
-            let lb = b.allocatedFraction(usage[b.name])
-            if la != lb { return la < lb }
-            return a.name < b.name
-        }
+        return best?.node
     }
 
     private func setScheduledCondition(

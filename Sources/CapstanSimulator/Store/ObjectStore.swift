@@ -43,6 +43,11 @@ struct ObjectStore: Sendable {
         (byOwnerUID[uid] ?? []).sorted().compactMap { objects[$0] }
     }
 
+    /// The same objects in no particular order, for callers whose result does not depend on order.
+    func unorderedDependents(ofUID uid: String) -> [Resource] {
+        (byOwnerUID[uid] ?? []).compactMap { objects[$0] }
+    }
+
     /// Every type that has at least one object.
     var types: [TypeKey] { byType.filter { !$0.value.isEmpty }.map(\.key) }
 
@@ -69,8 +74,16 @@ struct ObjectStore: Sendable {
         if candidate == previous { return false }
         resourceVersion += 1
         candidate.resourceVersion = String(resourceVersion)
-        remove(previous)
-        insert(candidate)
+        if candidate.uid == previous.uid,
+            candidate.value[path: ["metadata", "ownerReferences"]] == previous.value[path: ["metadata", "ownerReferences"]]
+        {
+            // Same identity and owners: the indexes stay as they are.
+            objects[key] = candidate
+            dirty.insert(key)
+        } else {
+            remove(previous)
+            insert(candidate)
+        }
         pendingChanges.append(ObjectChange(key: key, kind: .modified, object: candidate, previous: previous))
         notify(candidate, .modified)
         return true
