@@ -64,7 +64,7 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .target(name: "CapstanCLI", dependencies: [
-            "CapstanModel", "CapstanHTTPClient", "CapstanServer", "CapstanConfig", "CapstanYAML",
+            "CapstanModel", "CapstanHTTPClient", "CapstanServer", "CapstanConfig", "CapstanYAML", "CapstanCluster",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "capstan", dependencies: [
@@ -91,7 +91,9 @@ let package = Package(
             "CapstanCore", "CapstanSimulator", "CapstanGit", "CapstanTestSupport",
         ]),
         .testTarget(name: "CapstanServerTests", dependencies: [
-            "CapstanServer", "CapstanHTTPClient", "CapstanTestSupport",
+            "CapstanServer", "CapstanHTTPClient", "CapstanTestSupport", "CapstanCore", "CapstanSimulator",
+            "CapstanCluster", "CapstanStore", "CapstanModel",
+            .product(name: "Logging", package: "swift-log"),
         ]),
     ],
     swiftLanguageModes: [.v6]

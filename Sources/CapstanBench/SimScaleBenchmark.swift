@@ -21,11 +21,13 @@ struct SimScaleBenchmark {
         let folder = URL(fileURLWithPath: work).appendingPathComponent("sim-scale-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try StateStore(path: folder.appendingPathComponent("capstan.sqlite").path)
-        let capacity = SimulatedNode.defaults(count: nodes, cpu: Quantity("32")!, memory: Quantity("128Gi")!,
-                                              pods: max(110, pods / nodes + 10))
+        let capacity = SimulatedNode.defaults(
+            count: nodes, cpu: Quantity("32")!, memory: Quantity("128Gi")!,
+            pods: max(110, pods / nodes + 10))
         let cluster = try SimulatedCluster(
-            options: SimulatedClusterOptions(startDelay: .seconds(2), nodes: capacity, seed: 11,
-                                             startTime: Date(timeIntervalSince1970: 1_767_225_600)),
+            options: SimulatedClusterOptions(
+                startDelay: .seconds(2), nodes: capacity, seed: 11,
+                startTime: Date(timeIntervalSince1970: 1_767_225_600)),
             store: store)
         let deployments = Self.deployments(count: pods / 100, replicas: 100)
 
@@ -41,8 +43,9 @@ struct SimScaleBenchmark {
         let unscheduled = live.filter { $0.value[path: ["spec", "nodeName"]] == nil }.count
         let runningCount = live.filter { $0.value[path: ["status", "phase"]] == "Running" }.count
         guard live.count == pods, unscheduled == 0, runningCount == pods else {
-            throw BenchError("expected \(pods) Running pods, found \(live.count) pods, \(unscheduled) unscheduled, "
-                + "\(runningCount) Running")
+            throw BenchError(
+                "expected \(pods) Running pods, found \(live.count) pods, \(unscheduled) unscheduled, "
+                    + "\(runningCount) Running")
         }
         let work = await cluster.controllerWork
         return SimScaleRun(
@@ -69,10 +72,12 @@ struct SimScaleBenchmark {
                     "template": [
                         "metadata": ["labels": ["app": .string(name)]],
                         "spec": [
-                            "containers": [[
-                                "name": "app", "image": "registry.example/load:1.0",
-                                "resources": ["requests": ["cpu": "100m", "memory": "64Mi"]],
-                            ]],
+                            "containers": [
+                                [
+                                    "name": "app", "image": "registry.example/load:1.0",
+                                    "resources": ["requests": ["cpu": "100m", "memory": "64Mi"]],
+                                ]
+                            ]
                         ],
                     ],
                 ])

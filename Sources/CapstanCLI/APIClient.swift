@@ -14,9 +14,9 @@ struct APIClient: Sendable {
         try await send("GET", path)
     }
 
-    /// POSTs to `path` and returns the raw JSON body.
-    func post(_ path: String) async throws -> [UInt8] {
-        try await send("POST", path, body: [])
+    /// POSTs to `path`, with `json` as the body when given, and returns the raw JSON body.
+    func post(_ path: String, json: Value? = nil) async throws -> [UInt8] {
+        try await send("POST", path, body: json?.jsonBytes() ?? [])
     }
 
     /// Decodes a body with the shared JSON convention.
@@ -32,7 +32,8 @@ struct APIClient: Sendable {
         let url = baseURL + path
         let response: HTTPResponse
         do {
-            response = try await Self.http.send(HTTPRequest(method: method, url: url, body: body))
+            let headers = body?.isEmpty == false ? [HTTPHeader(name: "Content-Type", value: "application/json")] : []
+            response = try await Self.http.send(HTTPRequest(method: method, url: url, headers: headers, body: body))
         } catch {
             throw CLIError(
                 "cannot reach the Capstan server at \(baseURL): \(error.detail)\n"

@@ -14,8 +14,8 @@ struct APIRoutes: Sendable {
         api.get("/apps/:name") { _, context in try await app(context) }
         api.post("/apps/:name/sync") { _, context in try await sync(context) }
         api.get("/apps/:name/history") { request, context in try await history(request, context) }
-        api.get("/cluster/:kind") { request, context in try await ClusterRoutes(runtime: runtime).list(request, context)
-        }
+        ClusterRoutes(runtime: runtime).register(on: api)
+        SimulationRoutes(runtime: runtime).register(on: api)
     }
 
     private func listApps() async throws -> Response {

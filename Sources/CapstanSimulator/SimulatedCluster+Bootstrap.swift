@@ -1,7 +1,8 @@
 import CapstanCluster
 import CapstanModel
 
-/// The objects every cluster starts with: system namespaces and the configured nodes.
+/// The objects every cluster starts with: system namespaces, the `kubernetes` Service, the default StorageClass and
+/// the configured nodes.
 extension SimulatedCluster {
     static let systemNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"]
 
@@ -14,6 +15,8 @@ extension SimulatedCluster {
             namespace.status = ["phase": "Active"]
             plane.createObject(namespace)
         }
+        bootstrapKubernetesService(&plane)
+        if plane.store[StorageClasses.standard.key] == nil { plane.createObject(StorageClasses.standard) }
         let configured = plane.options.nodes
         let wanted = Set(configured.map(\.name))
         for existing in plane.store.list(group: "", kind: "Node") where !wanted.contains(existing.name) {
@@ -23,7 +26,7 @@ extension SimulatedCluster {
             let desired = nodeObject(node, index: index)
             if var existing = plane.store[desired.key] {
                 existing.value[path: ["metadata", "labels"]] = desired.value[path: ["metadata", "labels"]]
-                existing.spec = desired.spec
+                existing.spec = NodeTaints.preservingState(of: existing.spec, in: desired.spec)
                 existing.value[path: ["status", "capacity"]] = desired.value[path: ["status", "capacity"]]
                 existing.value[path: ["status", "allocatable"]] = desired.value[path: ["status", "allocatable"]]
                 plane.store.update(existing)

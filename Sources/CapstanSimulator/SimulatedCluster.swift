@@ -23,6 +23,14 @@ public actor SimulatedCluster: ClusterBackend {
         let start = storedTime ?? options.startTime ?? Date()
         var plane = ControlPlane(options: options, now: start)
         Self.restore(stored, into: &plane)
+        if let version = try store?.clusterMeta(cluster: options.name, "resourceVersion").flatMap({ Int($0) }) {
+            plane.store.setResourceVersionFloor(version)
+        }
+        if let faults = try Self.storedFaults(store, cluster: options.name) {
+            plane.faults = faults
+            plane.persistedFaults = faults.value
+        }
+        let restoredVersion = plane.store.resourceVersion
         Self.bootstrap(&plane)
         var manager = ControllerManager(controllers: [
             NamespaceController(), GarbageCollector(), NodeLifecycleController(), DeploymentController(),
@@ -33,6 +41,8 @@ public actor SimulatedCluster: ClusterBackend {
         manager.runUntilQuiet(&plane)
         plane.store.watchEvents.removeAll()
         try Self.flush(&plane, to: store)
+        // Writes made while starting count too: a reopened, settled cluster must show none.
+        statistics.objectWrites = plane.store.resourceVersion - restoredVersion
         self.plane = plane
         self.manager = manager
         self.stateStore = store
@@ -142,6 +152,8 @@ public actor SimulatedCluster: ClusterBackend {
     /// Ends every watch stream.
     public func shutdown() {
         hub.finishAll()
+        // Keep the clock where it stopped, even if no object changed since the last write.
+        try? Self.flush(&plane, to: stateStore, force: true)
     }
 }
 

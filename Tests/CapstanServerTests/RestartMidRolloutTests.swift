@@ -13,8 +13,11 @@ import Testing
         _ = try await first.waitForApp { $0[path: ["health", "status"]] == "Healthy" }
 
         let next = try git.commit(
-            ["apps/guestbook/frontend.yaml": GuestbookManifests.deployment("frontend", replicas: 4, image: "nginx:1.28")
-                + "\n---\n" + GuestbookManifests.service("frontend")],
+            [
+                "apps/guestbook/frontend.yaml": GuestbookManifests.deployment(
+                    "frontend", replicas: 4, image: "nginx:1.28")
+                    + "\n---\n" + GuestbookManifests.service("frontend")
+            ],
             message: "nginx 1.28")
         let synced = try await first.json("POST", "/api/v1/apps/guestbook/sync")
         #expect(synced[path: ["sync", "revision"]] == .string(next))

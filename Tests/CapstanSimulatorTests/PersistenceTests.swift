@@ -51,4 +51,25 @@ import Testing
         #expect(pods.count == 4)
         #expect(pods.allSatisfy { $0.containers.first?["image"] == "nginx:1.28" && $0.isPodReady })
     }
+
+    @Test func injectedFaultsAndTheClockSurviveARestart() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capstan-sim-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.sqlite").path
+        var stoppedAt = Date.distantPast
+        do {
+            let cluster = try Fixtures.cluster(store: try StateStore(path: path))
+            await cluster.setImagePullable("registry.example/broken:1", false)
+            await cluster.advance(by: .seconds(42))  // changes no object
+            stoppedAt = await cluster.now
+            await cluster.shutdown()
+        }
+        let cluster = try Fixtures.cluster(store: try StateStore(path: path))
+        #expect(await cluster.now == stoppedAt)
+        try await cluster.applyAll([Fixtures.deployment("web", replicas: 1, image: "registry.example/broken:1")])
+        await cluster.advance(by: .seconds(5))
+        let pod = try #require(try await cluster.pods().first)
+        let waiting = pod.value[path: ["status", "containerStatuses"]]?.arrayValue?.first?[path: ["state", "waiting", "reason"]]
+        #expect(waiting == "ErrImagePull" || waiting == "ImagePullBackOff")
+    }
 }

@@ -31,18 +31,3 @@ enum Printer {
         }
     }
 }
-
-/// kubectl's age format: 45s, 3m, 2h5m, 4d.
-enum Age {
-    static func since(_ date: Date?, now: Date) -> String {
-        guard let date else { return "<unknown>" }
-        let seconds = max(Int(now.timeIntervalSince(date)), 0)
-        switch seconds {
-        case ..<120: return "\(seconds)s"
-        case ..<600: return "\(seconds / 60)m\(seconds % 60 == 0 ? "" : "\(seconds % 60)s")"
-        case ..<10_800: return "\(seconds / 60)m"
-        case ..<86_400: return "\(seconds / 3600)h\(seconds % 3600 / 60 == 0 ? "" : "\(seconds % 3600 / 60)m")"
-        default: return "\(seconds / 86_400)d"
-        }
-    }
-}

@@ -1,111 +1,81 @@
 import CapstanModel
 import Foundation
 
-/// kubectl's default columns per kind (NAME READY STATUS RESTARTS AGE for pods, …).
+/// kubectl's columns per kind (its `printers.go`): NAME READY STATUS RESTARTS AGE for pods, … `wide` adds the
+/// priority-1 columns (`-o wide`).
 struct ResourceColumns {
     var headers: [String]
     var cells: (Resource, Date) -> [String]
 
     static func `for`(kind: String, wide: Bool) -> ResourceColumns {
         switch kind {
-        case "Pod":
-            return ResourceColumns(
-                headers: ["NAME", "READY", "STATUS", "RESTARTS", "AGE"] + (wide ? ["IP", "NODE"] : [])
-            ) { pod, now in
-                let statuses = pod.value[path: ["status", "containerStatuses"]]?.arrayValue ?? []
-                let ready = statuses.filter { $0["ready"]?.boolValue == true }.count
-                let total = max(statuses.count, pod.value[path: ["spec", "containers"]]?.arrayValue?.count ?? 0)
-                let restarts = statuses.reduce(0) { $0 + ($1["restartCount"]?.intValue ?? 0) }
-                var row = [pod.name, "\(ready)/\(total)", podStatus(pod), String(restarts), age(pod, now)]
-                if wide {
-                    row += [
-                        pod.value[path: ["status", "podIP"]]?.stringValue ?? "<none>",
-                        pod.value[path: ["spec", "nodeName"]]?.stringValue ?? "<none>",
-                    ]
-                }
-                return row
-            }
-        case "Deployment":
-            return ResourceColumns(headers: ["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"]) { d, now in
-                let desired = d.value[path: ["spec", "replicas"]]?.intValue ?? 1
-                return [
-                    d.name, "\(int(d, "status", "readyReplicas"))/\(desired)",
-                    String(int(d, "status", "updatedReplicas")),
-                    String(int(d, "status", "availableReplicas")), age(d, now),
-                ]
-            }
-        case "ReplicaSet":
-            return ResourceColumns(headers: ["NAME", "DESIRED", "CURRENT", "READY", "AGE"]) { rs, now in
-                [
-                    rs.name, String(int(rs, "spec", "replicas")), String(int(rs, "status", "replicas")),
-                    String(int(rs, "status", "readyReplicas")), age(rs, now),
-                ]
-            }
-        case "Service":
-            return ResourceColumns(headers: ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"]) { s, now in
-                let ports = (s.value[path: ["spec", "ports"]]?.arrayValue ?? []).map { port -> String in
-                    let number = port["port"]?.intValue.map(String.init) ?? "?"
-                    return "\(number)/\(port["protocol"]?.stringValue ?? "TCP")"
-                }
-                return [
-                    s.name, s.value[path: ["spec", "type"]]?.stringValue ?? "ClusterIP",
-                    s.value[path: ["spec", "clusterIP"]]?.stringValue ?? "<none>", "<none>",
-                    ports.isEmpty ? "<none>" : ports.joined(separator: ","), age(s, now),
-                ]
-            }
-        case "ConfigMap":
-            return ResourceColumns(headers: ["NAME", "DATA", "AGE"]) { c, now in
-                [c.name, String(c.value["data"]?.objectValue?.count ?? 0), age(c, now)]
-            }
-        case "Secret":
-            return ResourceColumns(headers: ["NAME", "TYPE", "DATA", "AGE"]) { s, now in
-                [
-                    s.name, s.value["type"]?.stringValue ?? "Opaque", String(s.value["data"]?.objectValue?.count ?? 0),
-                    age(s, now),
-                ]
-            }
-        case "Namespace":
-            return ResourceColumns(headers: ["NAME", "STATUS", "AGE"]) { n, now in
-                [n.name, n.value[path: ["status", "phase"]]?.stringValue ?? "Active", age(n, now)]
-            }
-        case "Node":
-            return ResourceColumns(headers: ["NAME", "STATUS", "ROLES", "AGE", "VERSION"]) { n, now in
-                let ready = n.value[path: ["status", "conditions"]]?.arrayValue?.first { $0["type"] == "Ready" }
-                let status = ready?["status"]?.stringValue == "True" ? "Ready" : "NotReady"
-                return [
-                    n.name, status, "<none>", age(n, now),
-                    n.value[path: ["status", "nodeInfo", "kubeletVersion"]]?.stringValue ?? "",
-                ]
-            }
-        case "Event":
-            return ResourceColumns(headers: ["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]) { e, now in
-                let last = e.value["lastTimestamp"]?.stringValue.flatMap(CapstanJSON.parseTimestamp)
-                let object =
-                    "\(e.value[path: ["involvedObject", "kind"]]?.stringValue?.lowercased() ?? "")/"
-                    + (e.value[path: ["involvedObject", "name"]]?.stringValue ?? "")
-                return [
-                    Age.since(last, now: now), e.value["type"]?.stringValue ?? "", e.value["reason"]?.stringValue ?? "",
-                    object, e.value["message"]?.stringValue ?? "",
-                ]
-            }
-        default:
-            return ResourceColumns(headers: ["NAME", "AGE"]) { r, now in [r.name, age(r, now)] }
+        case "Pod": return pods(wide: wide)
+        case "Deployment": return deployments(wide: wide)
+        case "ReplicaSet": return replicaSets(wide: wide)
+        case "StatefulSet": return statefulSets(wide: wide)
+        case "HorizontalPodAutoscaler": return horizontalPodAutoscalers()
+        case "Service": return services(wide: wide)
+        case "Endpoints": return endpoints()
+        case "PersistentVolumeClaim": return persistentVolumeClaims(wide: wide)
+        case "PersistentVolume": return persistentVolumes(wide: wide)
+        case "Node": return nodes(wide: wide)
+        case "Event": return events(wide: wide)
+        case "Namespace": return namespaces()
+        case "ConfigMap": return configMaps()
+        case "Secret": return secrets()
+        default: return ResourceColumns(headers: ["NAME", "AGE"]) { r, now in [r.name, Age.of(r, now: now)] }
         }
     }
 
-    /// The pod's STATUS column: a waiting container's reason, else the phase.
-    static func podStatus(_ pod: Resource) -> String {
-        let statuses = pod.value[path: ["status", "containerStatuses"]]?.arrayValue ?? []
-        if let waiting = statuses.compactMap({ $0[path: ["state", "waiting", "reason"]]?.stringValue }).first {
-            return waiting
-        }
-        return pod.value[path: ["status", "phase"]]?.stringValue ?? "Pending"
+    /// Sorts rows as kubectl prints them: events by last timestamp, everything else as listed (by name).
+    static func sorted(_ items: [Resource], kind: String) -> [Resource] {
+        guard kind == "Event" else { return items }
+        return items.enumerated().sorted { lhs, rhs in
+            let left = lastSeen(lhs.element)
+            let right = lastSeen(rhs.element)
+            return left == right ? lhs.offset < rhs.offset : left < right
+        }.map(\.element)
     }
 
-    private static func int(_ r: Resource, _ path: String...) -> Int { r.value[path: path]?.intValue ?? 0 }
+    static func lastSeen(_ event: Resource) -> Date {
+        Age.timestamp(event.value["lastTimestamp"]) ?? Age.timestamp(event.value["firstTimestamp"])
+            ?? Age.timestamp(event.value[path: ["metadata", "creationTimestamp"]]) ?? .distantPast
+    }
 
-    private static func age(_ r: Resource, _ now: Date) -> String {
-        Age.since(
-            r.value[path: ["metadata", "creationTimestamp"]]?.stringValue.flatMap(CapstanJSON.parseTimestamp), now: now)
+    // MARK: Shared cell formats
+
+    static func int(_ r: Resource, _ path: String...) -> Int { r.value[path: path]?.intValue ?? 0 }
+
+    static func string(_ r: Resource, _ path: String...) -> String? { r.value[path: path]?.stringValue }
+
+    /// CONTAINERS and IMAGES of a pod template, comma-separated.
+    static func containerCells(_ r: Resource) -> [String] {
+        let containers = r.value[path: ["spec", "template", "spec", "containers"]]?.arrayValue ?? []
+        return [
+            containers.map { $0["name"]?.stringValue ?? "" }.joined(separator: ","),
+            containers.map { $0["image"]?.stringValue ?? "" }.joined(separator: ","),
+        ]
+    }
+
+    /// A label selector as kubectl writes it: `app=web,tier in (a,b),!canary`, or `<none>`.
+    static func selector(_ selector: Value?) -> String {
+        var parts = (selector?["matchLabels"]?.stringMap ?? [:]).map { "\($0.key)=\($0.value)" }
+        for expression in selector?["matchExpressions"]?.arrayValue ?? [] {
+            let key = expression["key"]?.stringValue ?? ""
+            let values = (expression["values"]?.arrayValue ?? []).compactMap(\.stringValue).sorted()
+            switch expression["operator"]?.stringValue {
+            case "In": parts.append("\(key) in (\(values.joined(separator: ",")))")
+            case "NotIn": parts.append("\(key) notin (\(values.joined(separator: ",")))")
+            case "Exists": parts.append(key)
+            case "DoesNotExist": parts.append("!\(key)")
+            default: continue
+            }
+        }
+        return parts.isEmpty ? "<none>" : parts.sorted().joined(separator: ",")
+    }
+
+    /// A label map as `k=v,k2=v2` sorted by key, or `<none>`.
+    static func labels(_ map: [String: String]) -> String {
+        map.isEmpty ? "<none>" : map.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
     }
 }

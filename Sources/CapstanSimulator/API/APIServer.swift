@@ -11,9 +11,19 @@ enum APIServer {
         "deletionTimestamp", "selfLink",
     ]
 
+    /// Spec fields the cluster fills in (addresses, bindings) that an apply leaving them out keeps, as
+    /// Kubernetes' apply does: only fields the manifest sets are its to change.
+    static let serverAssignedSpecFields: [String: [String]] = [
+        "Service": ["clusterIP", "clusterIPs", "ipFamilies", "ipFamilyPolicy"],
+        "PersistentVolumeClaim": ["volumeName", "storageClassName"],
+        "PersistentVolume": ["claimRef"],
+        "Pod": ["nodeName"],
+    ]
+
     /// Creates or updates one object and returns it as stored.
     static func apply(_ incoming: Resource, in plane: inout ControlPlane) throws(ClusterError) -> Resource {
         var (object, existing) = try admit(incoming, in: plane)
+        try NodePortAllocator.assign(&object, in: &plane)
         if existing != nil {
             plane.store.update(object)
         } else {
@@ -36,7 +46,10 @@ enum APIServer {
         Defaulting.apply(to: &object)
         let existing = plane.store[object.key]
         try Validation.validate(object, existing: existing)
-        if let existing { try merge(&object, onto: existing) }
+        if let existing {
+            NodePortAllocator.keepAllocated(&object, from: existing)
+            try merge(&object, onto: existing)
+        }
         return (object, existing)
     }
 
@@ -88,10 +101,10 @@ enum APIServer {
             if let wanted = object.value[path: ["spec", "clusterIP"]], wanted != existingIP, existingIP != nil {
                 throw ClusterError(.invalid, key: object.key, "spec.clusterIP: Invalid value: field is immutable")
             }
-            for field in ["clusterIP", "clusterIPs", "ipFamilies", "ipFamilyPolicy"] {
-                if object.value[path: ["spec", field]] == nil {
-                    object.value[path: ["spec", field]] = existing.value[path: ["spec", field]]
-                }
+        }
+        if object.group.isEmpty, let fields = serverAssignedSpecFields[object.kind] {
+            for field in fields where object.value[path: ["spec", field]] == nil {
+                object.value[path: ["spec", field]] = existing.value[path: ["spec", field]]
             }
         }
         var generation = existing.generation
@@ -119,6 +132,10 @@ enum APIServer {
                 let ip = plane.allocateClusterIP()
                 object.value[path: ["spec", "clusterIP"]] = .string(ip)
                 object.value[path: ["spec", "clusterIPs"]] = [.string(ip)]
+            }
+            // A chosen address, or `None` for a headless Service, is listed in clusterIPs too.
+            if object.value[path: ["spec", "clusterIPs"]] == nil, let ip = object.value[path: ["spec", "clusterIP"]] {
+                object.value[path: ["spec", "clusterIPs"]] = [ip]
             }
             object.value[path: ["spec", "ipFamilies"]] = ["IPv4"]
             object.value[path: ["spec", "ipFamilyPolicy"]] = "SingleStack"

@@ -14,13 +14,25 @@ enum Defaulting {
             }
             setIfAbsent(&resource.value, ["spec", "revisionHistoryLimit"], 10)
             setIfAbsent(&resource.value, ["spec", "progressDeadlineSeconds"], 600)
-        case ("apps", "ReplicaSet"), ("apps", "StatefulSet"):
+        case ("apps", "ReplicaSet"):
             defaultWorkload(&resource.value)
+        case ("apps", "StatefulSet"):
+            defaultWorkload(&resource.value)
+            defaultStatefulSet(&resource.value)
+        case ("", "PersistentVolumeClaim"):
+            defaultClaim(&resource.value)
+        case ("", "PersistentVolume"):
+            defaultVolume(&resource.value)
+        case ("storage.k8s.io", "StorageClass"):
+            defaultStorageClass(&resource.value)
+        case ("autoscaling", "HorizontalPodAutoscaler"):
+            defaultAutoscaler(&resource.value, apiVersion: resource.apiVersion)
         case ("", "Pod"):
             if var spec = resource.spec {
                 defaultPodSpec(&spec)
                 resource.spec = spec
             }
+            DefaultTolerationSeconds.admit(&resource)
         case ("", "Service"):
             defaultService(&resource.value)
         case ("", "Secret"):
@@ -75,6 +87,12 @@ enum Defaulting {
     private static func defaultService(_ value: inout Value) {
         setIfAbsent(&value, ["spec", "type"], "ClusterIP")
         setIfAbsent(&value, ["spec", "sessionAffinity"], "None")
+        let type = value[path: ["spec", "type"]]?.stringValue
+        if type != "ExternalName" { setIfAbsent(&value, ["spec", "internalTrafficPolicy"], "Cluster") }
+        if type == "NodePort" || type == "LoadBalancer" {
+            setIfAbsent(&value, ["spec", "externalTrafficPolicy"], "Cluster")
+        }
+        if type == "LoadBalancer" { setIfAbsent(&value, ["spec", "allocateLoadBalancerNodePorts"], true) }
         if let ports = value[path: ["spec", "ports"]]?.arrayValue {
             value[path: ["spec", "ports"]] = .array(
                 ports.map { port in

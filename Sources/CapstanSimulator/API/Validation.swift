@@ -15,8 +15,17 @@ enum Validation {
             if let existing, existing.spec?["selector"] != resource.spec?["selector"] {
                 throw ClusterError(.invalid, key: key, "spec.selector: Invalid value: field is immutable")
             }
+            if resource.kind == "StatefulSet" { try validateStatefulSet(resource, existing: existing) }
         case ("", "Service"):
             try validateService(resource)
+        case ("", "PersistentVolumeClaim"):
+            try validateClaim(resource, existing: existing)
+        case ("", "PersistentVolume"):
+            try validateVolume(resource)
+        case ("storage.k8s.io", "StorageClass"):
+            try validateStorageClass(resource, existing: existing)
+        case ("autoscaling", "HorizontalPodAutoscaler"):
+            try validateAutoscaler(resource)
         default:
             break
         }
@@ -65,6 +74,29 @@ enum Validation {
                     .invalid, key: resource.key,
                     "spec.ports[\(index)].port: Invalid value: must be between 1 and 65535")
             }
+            try validateServicePort(port, index: index, type: type, count: ports.count, key: resource.key)
+        }
+    }
+
+    /// Names are required once a Service has several ports; node ports come from 30000–32767 and only for
+    /// NodePort and LoadBalancer Services.
+    private static func validateServicePort(_ port: Value, index: Int, type: String, count: Int, key: ResourceKey)
+        throws(ClusterError)
+    {
+        if count > 1, port["name"]?.stringValue?.isEmpty ?? true {
+            throw ClusterError(.invalid, key: key, "spec.ports[\(index)].name: Required value")
+        }
+        guard let nodePort = port["nodePort"]?.intValue else { return }
+        guard type == "NodePort" || type == "LoadBalancer" else {
+            throw ClusterError(
+                .invalid, key: key, "spec.ports[\(index)].nodePort: Forbidden: may not be used when `type` is '\(type)'"
+            )
+        }
+        guard NodePortAllocator.range.contains(nodePort) else {
+            throw ClusterError(
+                .invalid, key: key,
+                "spec.ports[\(index)].nodePort: Invalid value: \(nodePort): provided port is not in the valid range. "
+                    + "The range of valid ports is 30000-32767")
         }
     }
 }

@@ -11,6 +11,8 @@ struct ControlPlane: Sendable {
     var events = EventRecorder()
     var clusterIPs = ClusterIPAllocator()
     var faults = SimulationFaults()
+    /// The faults as last written to the state store, to write them again only when they change.
+    var persistedFaults: Value?
     let options: SimulatedClusterOptions
 
     init(options: SimulatedClusterOptions, now: Date) {
@@ -40,6 +42,7 @@ struct ControlPlane: Sendable {
     /// Creates an object the way the API server does for controllers: uid, timestamp, generation.
     mutating func createObject(_ object: Resource) {
         var object = object
+        DefaultTolerationSeconds.admit(&object)
         object.uid = random.uid()
         object.creationTimestamp = now
         if object.spec != nil { object.generation = 1 }

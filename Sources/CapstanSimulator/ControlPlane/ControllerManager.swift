@@ -47,7 +47,8 @@ struct ControllerManager: Sendable {
                 // Changes made by an earlier controller in the order are handled before later ones run.
                 if !plane.store.pendingChanges.isEmpty { drainChanges(&plane) }
             }
-            work[controllers[index].id, default: ControllerWork()].add(reconciles: keys.count, time: started.duration(to: clock.now))
+            work[controllers[index].id, default: ControllerWork()].add(
+                reconciles: keys.count, time: started.duration(to: clock.now))
         }
     }
 

@@ -67,7 +67,9 @@ extension DeploymentRollout {
         if scaledDown { return }
         let oldPodsRemain = oldReplicaSets.contains { replicaSet in
             replicaSet.statusCount("replicas") > 0
-                || plane.store.unorderedDependents(ofUID: replicaSet.uid).contains { $0.kind == "Pod" && !$0.isPodTerminated }
+                || plane.store.unorderedDependents(ofUID: replicaSet.uid).contains {
+                    $0.kind == "Pod" && !$0.isPodTerminated
+                }
         }
         guard !oldPodsRemain, let newRS = newReplicaSet else { return }
         scale(newRS, to: spec.replicas, &plane)

@@ -1,69 +1,64 @@
 import CapstanModel
 import Foundation
 
-/// The kubelets of all simulated nodes: takes a bound pod through ContainerCreating to Running after the
-/// start delay, marks it Ready once its readiness probe's initial delay has passed, and gives it an IP.
+/// The kubelets of all simulated nodes: each bound pod goes through its image pulls to Running, becomes Ready
+/// after its readiness probe's initial delay, gets an IP, and has its containers restarted with back-off when
+/// they exit or fail their liveness probe (see `PodSync`). The kubelet of a failed node does nothing until the
+/// node recovers.
 struct Kubelet: Controller {
     let id = ControllerID.kubelet
     private var addresses = PodAddressAllocator()
+    private var podsByNode = PodsByNode()
+    /// The resource version of each pod as the kubelet last wrote it: its own write needs no second look, since
+    /// the sync that made it already asked for the next wake-up.
+    private var written: [ResourceKey: String] = [:]
 
     mutating func keys(for change: ObjectChange, in plane: ControlPlane) -> [ResourceKey] {
-        if change.key.group.isEmpty, change.key.kind == "Node" { addresses.nodesChanged() }
-        guard change.key.group.isEmpty, change.key.kind == "Pod" else { return [] }
+        guard change.key.group.isEmpty else { return [] }
+        if change.key.kind == "Node" {
+            addresses.nodesChanged()
+            // A recovered node's kubelet reports its pods again.
+            let recovered =
+                change.kind == .modified && change.previous.flatMap(NodeFailure.failedAt) != nil
+                && NodeFailure.failedAt(change.object) == nil
+            return recovered ? podsByNode.pods(on: change.key.name) : []
+        }
+        guard change.key.kind == "Pod" else { return [] }
         addresses.observe(change)
+        podsByNode.observe(change)
         guard change.kind != .deleted, !change.object.nodeName.isEmpty, !change.object.isPodTerminated else {
+            written[change.key] = nil
             return []
         }
+        if let version = written[change.key], version == change.object.resourceVersion { return [] }
         return [change.key]
     }
 
     mutating func reconcile(_ key: ResourceKey, in plane: inout ControlPlane) {
-        guard var pod = plane.store[key], !pod.nodeName.isEmpty, !pod.isPodTerminated else { return }
-        let startDelay = plane.options.startDelay.seconds
-        var status = PodStatusBuilder(pod: pod, now: plane.timestamp)
-
-        guard let startTime = status.startTime else {
-            // Just bound: the kubelet starts pulling the image and creating the containers.
-            status.beginCreating(hostIP: PodAddressAllocator.nodeAddress(pod.nodeName, plane.store))
-            pod.status = status.value
-            plane.store.update(pod)
-            plane.recordEvent(pod, reason: "Pulling", message: "Pulling image \"\(imageList(pod))\"")
-            plane.requeue(.kubelet, key, after: startDelay)
-            return
+        guard var pod = plane.store[key], !pod.nodeName.isEmpty, !pod.isPodTerminated,
+            !NodeFailure.isKubeletDown(for: pod, in: plane.store)
+        else { return }
+        var sync = PodSync(pod: pod, plane: plane)
+        sync.run(hostIP: PodAddressAllocator.nodeAddress(pod.nodeName, plane.store))
+        if sync.isFirstStart {
+            sync.status.assignAddress(addresses.allocate(for: key, node: pod.nodeName, plane.store))
+            recordServiceEnvironment(&pod, plane)
         }
-        if pod.podPhase == "Pending" {
-            let runningAt = startTime.addingTimeInterval(startDelay)
-            guard plane.hasReached(runningAt) else {
-                plane.requeue(.kubelet, key, at: runningAt)
-                return
-            }
-            let ip = addresses.allocate(for: key, node: pod.nodeName, plane.store)
-            status.startRunning(podIP: ip)
-            plane.recordEvent(pod, reason: "Started", message: "Started container \(firstContainerName(pod))")
+        pod.status = sync.status.value
+        sync.record.write(to: &pod)
+        if plane.store.update(pod) { written[key] = plane.store[key]?.resourceVersion }
+        for event in sync.events {
+            plane.recordEvent(pod, type: event.type, reason: event.reason, message: event.message)
         }
-        // Readiness: each container is ready once its readiness probe's initial delay has passed.
-        var nextCheck: Date?
-        for (index, container) in pod.containers.enumerated() {
-            guard let startedAt = status.containerStartedAt(index) else { continue }
-            let delay = TimeInterval(container[path: ["readinessProbe", "initialDelaySeconds"]]?.intValue ?? 0)
-            let readyAt = startedAt.addingTimeInterval(delay)
-            if plane.hasReached(readyAt) {
-                status.setContainerReady(index)
-            } else {
-                nextCheck = min(nextCheck ?? readyAt, readyAt)
-            }
-        }
-        status.updateReadyConditions()
-        pod.status = status.value
-        plane.store.update(pod)
-        if let nextCheck { plane.requeue(.kubelet, key, at: nextCheck) }
+        if let wakeAt = sync.wakeAt { plane.requeue(.kubelet, key, at: wakeAt) }
     }
 
-    private func imageList(_ pod: Resource) -> String {
-        pod.containers.compactMap { $0["image"]?.stringValue }.joined(separator: ", ")
-    }
-
-    private func firstContainerName(_ pod: Resource) -> String {
-        pod.containers.first?["name"]?.stringValue ?? "main"
+    /// The Service variables the containers start with, computed once, at the pod's first container start
+    /// (Services created later do not appear, as in Kubernetes).
+    private func recordServiceEnvironment(_ pod: inout Resource, _ plane: ControlPlane) {
+        guard pod.annotations[ServiceEnvironment.annotation] == nil else { return }
+        let variables = ServiceEnvironment.variables(for: pod, in: plane)
+        guard !variables.isEmpty else { return }
+        pod.annotations[ServiceEnvironment.annotation] = Value.object(variables.mapValues { .string($0) }).jsonString()
     }
 }

@@ -20,33 +20,39 @@ struct SchedulingFilter {
         affinity = NodeAffinity(pod: pod)
     }
 
-    /// True when the pod can run on `node`; otherwise the reasons are counted.
+    /// True when the pod can run on `node`; otherwise the reasons are counted. Like kube-scheduler, the first
+    /// failing filter plugin decides for a node (NodeUnschedulable, TaintToleration, NodeAffinity, then
+    /// NodeResourcesFit, which names every resource that does not fit). Not-ready nodes are kept off by their
+    /// taints, as in Kubernetes.
     mutating func fits(_ node: SchedulableNode) -> Bool {
-        var failures: [String] = []
-        if !node.ready { failures.append("node(s) were not ready") }
-        if node.unschedulable { failures.append("node(s) were unschedulable") }
-        if let taint = untoleratedTaint(node) {
-            let value = taint["value"]?.stringValue.map { ": \($0)" } ?? ""
-            failures.append("node(s) had untolerated taint {\(taint["key"]?.stringValue ?? "")\(value)}")
-        }
-        if nodeSelector.contains(where: { node.labels[$0.key] != $0.value }) || !affinity.allows(node) {
-            failures.append("node(s) didn't match Pod's node affinity/selector")
-        }
-        let used = usage[node.name]
-        if used.pods + 1 > node.pods { failures.append("Too many pods") }
-        if requests.cpu.milliValue > 0, used.cpu + requests.cpu > node.cpu {
-            failures.append("Insufficient cpu")
-        }
-        if requests.memory.milliValue > 0, used.memory + requests.memory > node.memory {
-            failures.append("Insufficient memory")
-        }
+        let failures = failures(on: node)
         for failure in failures { reasons[failure, default: 0] += 1 }
         return failures.isEmpty
     }
 
-    /// kube-scheduler's message: reasons sorted, each with the number of nodes it applied to.
+    private func failures(on node: SchedulableNode) -> [String] {
+        if node.unschedulable { return ["node(s) were unschedulable"] }
+        if let taint = untoleratedTaint(node) {
+            let key = taint["key"]?.stringValue ?? ""
+            let value = taint["value"]?.stringValue ?? ""
+            return ["node(s) had untolerated taint {\(key): \(value)}"]
+        }
+        if nodeSelector.contains(where: { node.labels[$0.key] != $0.value }) || !affinity.allows(node) {
+            return ["node(s) didn't match Pod's node affinity/selector"]
+        }
+        var failures: [String] = []
+        let used = usage[node.name]
+        if used.pods + 1 > node.pods { failures.append("Too many pods") }
+        if requests.cpu.milliValue > 0, used.cpu + requests.cpu > node.cpu { failures.append("Insufficient cpu") }
+        if requests.memory.milliValue > 0, used.memory + requests.memory > node.memory {
+            failures.append("Insufficient memory")
+        }
+        return failures
+    }
+
+    /// kube-scheduler's message: each reason with the number of nodes it applied to, sorted as text.
     func failureMessage(nodeCount: Int) -> String {
-        let parts = reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        let parts = reasons.map { "\($0.value) \($0.key)" }.sorted()
         return "0/\(nodeCount) nodes are available: \(parts.joined(separator: ", "))."
     }
 

@@ -75,7 +75,8 @@ struct ObjectStore: Sendable {
         resourceVersion += 1
         candidate.resourceVersion = String(resourceVersion)
         if candidate.uid == previous.uid,
-            candidate.value[path: ["metadata", "ownerReferences"]] == previous.value[path: ["metadata", "ownerReferences"]]
+            candidate.value[path: ["metadata", "ownerReferences"]]
+                == previous.value[path: ["metadata", "ownerReferences"]]
         {
             // Same identity and owners: the indexes stay as they are.
             objects[key] = candidate
