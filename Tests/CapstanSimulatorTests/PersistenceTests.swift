@@ -69,7 +69,9 @@ import Testing
         try await cluster.applyAll([Fixtures.deployment("web", replicas: 1, image: "registry.example/broken:1")])
         await cluster.advance(by: .seconds(5))
         let pod = try #require(try await cluster.pods().first)
-        let waiting = pod.value[path: ["status", "containerStatuses"]]?.arrayValue?.first?[path: ["state", "waiting", "reason"]]
+        let waiting = pod.value[path: ["status", "containerStatuses"]]?.arrayValue?.first?[path: [
+            "state", "waiting", "reason",
+        ]]
         #expect(waiting == "ErrImagePull" || waiting == "ImagePullBackOff")
     }
 }

@@ -6,18 +6,27 @@ import CapstanModel
 enum DefaultTolerationSeconds {
     static let seconds = 300
 
+    /// The two default tolerations, built once: pods without tolerations of their own share this value.
+    private static let defaults: [Value] = [NodeTaints.notReady, NodeTaints.unreachable].map(toleration)
+
+    private static func toleration(_ key: String) -> Value {
+        ["key": .string(key), "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": .int(seconds)]
+    }
+
     /// Appends the missing default tolerations to a pod's spec.
     static func admit(_ pod: inout Resource) {
         guard pod.group.isEmpty, pod.kind == "Pod", var spec = pod.spec else { return }
-        var tolerations = spec["tolerations"]?.arrayValue ?? []
-        let before = tolerations.count
-        for key in [NodeTaints.notReady, NodeTaints.unreachable] where !tolerations.contains(where: { covers($0, key) })
-        {
-            tolerations.append([
-                "key": .string(key), "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": .int(seconds),
-            ])
+        guard let existing = spec["tolerations"]?.arrayValue, !existing.isEmpty else {
+            spec["tolerations"] = .array(defaults)
+            pod.spec = spec
+            return
         }
-        guard tolerations.count != before else { return }
+        var tolerations = existing
+        for (index, key) in [NodeTaints.notReady, NodeTaints.unreachable].enumerated()
+        where !tolerations.contains(where: { covers($0, key) }) {
+            tolerations.append(defaults[index])
+        }
+        guard tolerations.count != existing.count else { return }
         spec["tolerations"] = .array(tolerations)
         pod.spec = spec
     }
