@@ -15,6 +15,9 @@ struct SimulationRoutes: Sendable {
     func register(on api: RouterGroup<BasicRequestContext>) {
         api.post("/sim/pods/:namespace/:name/kill") { request, context in try await killPod(request, context) }
         api.post("/sim/pods/:namespace/:name/crash") { request, context in try await crash(request, context) }
+        api.post("/sim/pods/:namespace/:name/liveness/:action") { request, context in
+            try await liveness(request, context)
+        }
         api.post("/sim/nodes/:name/:action") { request, context in try await node(request, context) }
         api.post("/sim/images/:action") { request, context in try await image(request, context) }
         api.post("/sim/services/:namespace/:name/load") { request, context in try await load(request, context) }
@@ -48,6 +51,28 @@ struct SimulationRoutes: Sendable {
         return SimulationResult.object(
             pod.key, action: "crash", message: "container \(container) of pod/\(pod.name) crashed",
             extra: ["container": .string(container)])
+    }
+
+    /// `fail` makes the liveness probe of a container (all probed containers by default) fail, `ok` pass again.
+    private func liveness(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let cluster = try simulatedCluster(request)
+        let action = try context.parameters.require("action")
+        guard action == "fail" || action == "ok" else {
+            throw APIError(.notFound, "unknown liveness action \"\(action)\" (expected fail or ok)")
+        }
+        let container = try await RequestBody.read(request, allowed: ["container"]).string("container", required: false)
+        let pod = try await existing(ResourceTypes.pod, context, in: cluster)
+        do {
+            try await cluster.setLivenessFailing(pod: pod.key, container: container, action == "fail")
+        } catch {
+            throw APIError(error)
+        }
+        let which = container.map { "container \($0)" } ?? "containers"
+        let state = action == "fail" ? "now fail" : "pass again"
+        return SimulationResult.object(
+            pod.key, action: "liveness-\(action)",
+            message: "liveness probes of pod/\(pod.name) (\(which)) \(state)",
+            extra: container.map { ["container": .string($0)] } ?? [:])
     }
 
     private func node(_ request: Request, _ context: BasicRequestContext) async throws -> Response {

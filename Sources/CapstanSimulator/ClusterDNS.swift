@@ -1,3 +1,4 @@
+import CapstanCluster
 import CapstanModel
 
 /// The cluster's DNS (CoreDNS's kubernetes plugin over the `cluster.local` zone), answered from the stored
@@ -61,7 +62,7 @@ struct ClusterDNS {
         if service.isHeadlessService {
             return Array(Set(readyAddresses(namespace: namespace, service: name).map(\.ip))).sorted()
         }
-        return ServiceEnvironment.hasClusterIP(service) ? [service.spec!["clusterIP"]!.stringValue!] : []
+        return ServiceLinkEnvironment.hasClusterIP(service) ? [service.spec!["clusterIP"]!.stringValue!] : []
     }
 
     /// `HOST.NAME.NS.svc` of a headless Service: the ready address whose `hostname` is HOST (a pod with

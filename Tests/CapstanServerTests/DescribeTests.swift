@@ -78,6 +78,13 @@ import Testing
             #expect(lines.contains("    Restart Count:  0"))
             #expect(lines.contains { $0.hasPrefix("  Ready ") && $0.hasSuffix("True") })
             #expect(lines.contains { $0.hasPrefix("QoS Class:  ") && $0.hasSuffix("  BestEffort") })
+            // Service links of the Services that existed when the container started, computed when asked for.
+            let frontend = try await server.json("GET", "/api/v1/cluster/services/default/frontend")
+            let clusterIP = try #require(frontend[path: ["spec", "clusterIP"]]?.stringValue)
+            #expect(lines.contains("Service Environment:"))
+            #expect(lines.contains { $0.hasPrefix("  FRONTEND_SERVICE_HOST:") && $0.hasSuffix(" \(clusterIP)") })
+            #expect(lines.contains { $0.hasPrefix("  KUBERNETES_SERVICE_HOST:") && $0.hasSuffix(" 10.96.0.1") })
+            #expect(pod[path: ["metadata", "annotations", "simulation.capstan.io/service-environment"]] == nil)
             let events = try #require(lines.firstIndex(of: "Events:"))
             let header = events + 1
             #expect(lines[header].split(separator: " ") == ["Type", "Reason", "Age", "From", "Message"])

@@ -41,6 +41,58 @@ import Testing
         }
     }
 
+    static let probed: [String: String?] = [
+        "apps/guestbook/probed.yaml": """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: probed
+        spec:
+          replicas: 1
+          selector:
+            matchLabels:
+              app: probed
+          template:
+            metadata:
+              labels:
+                app: probed
+            spec:
+              containers:
+                - name: app
+                  image: nginx:1.27
+                  livenessProbe:
+                    httpGet: {path: /healthz, port: 80}
+                    periodSeconds: 1
+                    failureThreshold: 2
+        """
+    ]
+
+    @Test(.timeLimit(.minutes(1))) func failingLivenessProbesRestartTheContainer() async throws {
+        try await SimulationFixtures.withGuestbook(timeScale: 10, extra: Self.probed) { server in
+            let row = try await poll(["get", "pods"], server) { output in
+                output.split(separator: "\n").first { $0.hasPrefix("probed-") && $0.contains("Running   0 ") }
+            }
+            let pod = String(row.prefix { $0 != " " })
+            let fail = try await capstan(["sim", "liveness", "fail", "default/\(pod)"], server)
+            #expect(fail.status == 0, "\(fail.stderr)")
+            #expect(fail.stdout == "liveness probes of pod/\(pod) (containers) now fail\n")
+            _ = try await poll(["get", "pods"], server) { output in
+                output.split(separator: "\n").first { $0.hasPrefix(pod) && $0.contains("   1 (") }
+            }
+            let ok = try await capstan(["sim", "liveness", "ok", "default/\(pod)", "--container", "app"], server)
+            #expect(ok.stdout == "liveness probes of pod/\(pod) (container app) pass again\n", "\(ok.stderr)")
+            let described = try await capstan(["describe", "pod", "default/\(pod)"], server)
+            #expect(described.stdout.contains("Liveness probe failed"), "\(described.stdout)")
+
+            let pods = try await capstan(["get", "pods"], server)
+            let frontend = try #require(pods.stdout.split(separator: "\n").first { $0.hasPrefix("frontend-") })
+            let frontendPod = String(frontend.prefix { $0 != " " })
+            let refused = try await capstan(["sim", "liveness", "fail", "default/\(frontendPod)"], server)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("has a livenessProbe"), "\(refused.stderr)")
+        }
+    }
+
     @Test(.timeLimit(.minutes(1))) func aFailedNodeIsNotReadyAndRecovers() async throws {
         try await SimulationFixtures.withGuestbook { server in
             let fail = try await capstan(["sim", "node", "fail", "node-2"], server)

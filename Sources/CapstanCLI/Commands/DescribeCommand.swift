@@ -40,6 +40,11 @@ struct DescribeCommand: AsyncParsableCommand {
         case ("apps", "ReplicaSet"), ("apps", "StatefulSet"), ("", "PersistentVolumeClaim"):
             context.pods = try await list("pods", object.namespace)
         case ("", "Node"): context.pods = try await list("pods", nil)
+        case ("", "Pod"):
+            context.services = try await list("services", object.namespace)
+            if object.namespace != ServiceLinkEnvironment.masterServiceNamespace {
+                context.services += try await list("services", ServiceLinkEnvironment.masterServiceNamespace)
+            }
         case ("", "Service"):
             // A Service without Endpoints (no selector) shows `<none>`.
             let path =

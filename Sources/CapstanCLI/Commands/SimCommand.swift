@@ -11,7 +11,8 @@ struct SimCommand: AsyncParsableCommand {
             effect with `capstan get` and `capstan describe`.
             """,
         subcommands: [
-            SimKillPodCommand.self, SimCrashCommand.self, SimNodeCommand.self, SimImageCommand.self,
+            SimKillPodCommand.self, SimCrashCommand.self, SimLivenessCommand.self, SimNodeCommand.self,
+            SimImageCommand.self,
             SimLoadCommand.self, SimRequestCommand.self, SimDNSCommand.self,
         ])
 }

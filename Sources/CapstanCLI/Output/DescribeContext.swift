@@ -14,6 +14,8 @@ struct DescribeContext {
     var replicaSets: [Resource] = []
     /// A Service's Endpoints object.
     var endpoints: Resource?
+    /// For a pod: the Services of its namespace and `default/kubernetes`, for its service-link variables.
+    var services: [Resource] = []
 
     /// The objects in `candidates` whose controller owner reference points at the described object.
     func owned(_ candidates: [Resource]) -> [Resource] {

@@ -1,8 +1,9 @@
+import CapstanCluster
 import CapstanModel
 import Foundation
 
 extension Description {
-    /// The annotation where the simulator records the service environment variables a pod started with.
+    /// Where earlier builds of the simulator recorded a pod's service variables; hidden if a stored pod still has it.
     static let serviceEnvironmentAnnotation = "simulation.capstan.io/service-environment"
 
     static func pod(_ context: DescribeContext, _ w: inout DescribeWriter) {
@@ -34,7 +35,7 @@ extension Description {
             for ip in ips { w.write(1, "IP:\t\(ip)") }
         }
         controlledBy(pod, &w)
-        serviceEnvironment(pod, &w)
+        serviceEnvironment(pod, services: context.services, &w)
         w.write(0, "Containers:")
         let statuses = status["containerStatuses"]?.arrayValue ?? []
         for container in spec["containers"]?.arrayValue ?? [] {
@@ -121,23 +122,19 @@ extension Description {
         }
     }
 
-    /// The `NAME_SERVICE_HOST`/`_PORT` variables the simulator injected when the pod's containers started.
-    static func serviceEnvironment(_ pod: Resource, _ w: inout DescribeWriter) {
-        guard let text = pod.annotations[serviceEnvironmentAnnotation] else { return }
-        var variables: [(String, String)] = []
-        if let object = (try? JSONParser.parse(text))?.objectValue {
-            variables = object.map { ($0.key, $0.value.stringValue ?? $0.value.jsonString()) }
-        } else {
-            for line in text.split(whereSeparator: { $0 == "\n" || $0 == "," }) {
-                let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
-                if parts.count == 2 { variables.append((parts[0].trimmingCharacters(in: .whitespaces), parts[1])) }
-            }
-        }
+    /// The `NAME_SERVICE_HOST`/`_PORT` variables the pod's running containers got when they started: those of the
+    /// Services that existed then (and still exist). Nothing is shown before a container has started.
+    static func serviceEnvironment(_ pod: Resource, services: [Resource], _ w: inout DescribeWriter) {
+        let statuses = pod.status?["containerStatuses"]?.arrayValue ?? []
+        let starts = statuses.compactMap { $0[path: ["state", "running", "startedAt"]]?.stringValue }
+            .compactMap(CapstanJSON.parseTimestamp)
+        guard let startedAt = starts.min() else { return }
+        let variables = ServiceLinkEnvironment.variables(for: pod, services: services, startedAt: startedAt)
         guard !variables.isEmpty else {
             w.write(0, "Service Environment:\t<none>")
             return
         }
         w.write(0, "Service Environment:")
-        for (name, value) in variables.sorted(by: { $0.0 < $1.0 }) { w.write(1, "\(name):\t\(value)") }
+        for (name, value) in variables.sorted(by: { $0.key < $1.key }) { w.write(1, "\(name):\t\(value)") }
     }
 }

@@ -1,3 +1,4 @@
+import CapstanCluster
 import CapstanModel
 
 /// Keeps each Service's Endpoints equal to the Ready pods its selector matches (Kubernetes' endpoints
@@ -66,7 +67,7 @@ struct EndpointsController: Controller {
         var endpoints =
             existing ?? Resource(apiVersion: "v1", kind: "Endpoints", namespace: key.namespace, name: key.name)
         var labels = service.labels
-        if !ServiceEnvironment.hasClusterIP(service) { labels[Self.headlessLabel] = "" }
+        if !ServiceLinkEnvironment.hasClusterIP(service) { labels[Self.headlessLabel] = "" }
         endpoints.labels = labels
         var annotations = endpoints.annotations
         annotations[EndpointSubsets.overCapacityAnnotation] = truncated ? "truncated" : nil

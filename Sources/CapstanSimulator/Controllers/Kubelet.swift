@@ -42,7 +42,6 @@ struct Kubelet: Controller {
         sync.run(hostIP: PodAddressAllocator.nodeAddress(pod.nodeName, plane.store))
         if sync.isFirstStart {
             sync.status.assignAddress(addresses.allocate(for: key, node: pod.nodeName, plane.store))
-            recordServiceEnvironment(&pod, plane)
         }
         pod.status = sync.status.value
         sync.record.write(to: &pod)
@@ -51,14 +50,5 @@ struct Kubelet: Controller {
             plane.recordEvent(pod, type: event.type, reason: event.reason, message: event.message)
         }
         if let wakeAt = sync.wakeAt { plane.requeue(.kubelet, key, at: wakeAt) }
-    }
-
-    /// The Service variables the containers start with, computed once, at the pod's first container start
-    /// (Services created later do not appear, as in Kubernetes).
-    private func recordServiceEnvironment(_ pod: inout Resource, _ plane: ControlPlane) {
-        guard pod.annotations[ServiceEnvironment.annotation] == nil else { return }
-        let variables = ServiceEnvironment.variables(for: pod, in: plane)
-        guard !variables.isEmpty else { return }
-        pod.annotations[ServiceEnvironment.annotation] = Value.object(variables.mapValues { .string($0) }).jsonString()
     }
 }

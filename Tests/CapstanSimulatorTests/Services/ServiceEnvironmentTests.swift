@@ -92,17 +92,8 @@ import Testing
         #expect(after["WEB_SERVICE_PORT"] == "80")
     }
 
-    @Test func theAnnotationRoundTrips() {
-        let variables = ["A_SERVICE_HOST": "10.96.0.9", "A_SERVICE_PORT": "80"]
-        var pod = F.pod("p", labels: [:])
-        pod.annotations = [ServiceEnvironment.annotation: ServiceEnvironment.encode(variables)]
-        #expect(
-            pod.annotations[ServiceEnvironment.annotation] == #"{"A_SERVICE_HOST":"10.96.0.9","A_SERVICE_PORT":"80"}"#)
-        #expect(ServiceEnvironment.recorded(in: pod) == variables)
-        #expect(ServiceEnvironment.recorded(in: F.pod("q", labels: [:])) == nil)
-    }
-
-    /// End to end through the kubelet, which records the variables on the pod at its first container start.
+    /// End to end through the kubelet: each pod's variables are those of the Services that existed when its
+    /// container started.
     @Test(.timeLimit(.minutes(1))) func podsCreatedAfterTheServiceGetItsVariables() async throws {
         let cluster = try Fixtures.cluster()
         try await cluster.applyAll([F.deployment("early", replicas: 1)])
@@ -113,8 +104,14 @@ import Testing
         let pods = try await cluster.pods()
         let early = try #require(pods.first { $0.labels["app"] == "early" })
         let late = try #require(pods.first { $0.labels["app"] == "late" })
-        let earlyVariables = try #require(ServiceEnvironment.recorded(in: early))
-        let lateVariables = try #require(ServiceEnvironment.recorded(in: late))
+        let earlyStart = try #require(early.container()?.runningSince)
+        let lateStart = try #require(late.container()?.runningSince)
+        let earlyVariables = await cluster.inspect {
+            ServiceEnvironment.variables(for: early, in: $0, startedAt: earlyStart)
+        }
+        let lateVariables = await cluster.inspect {
+            ServiceEnvironment.variables(for: late, in: $0, startedAt: lateStart)
+        }
         #expect(earlyVariables["WEB_SERVICE_HOST"] == nil)
         #expect(earlyVariables["KUBERNETES_SERVICE_HOST"] == "10.96.0.1")
         #expect(lateVariables["WEB_SERVICE_HOST"] == (try await clusterIP(cluster, "web")))
