@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// Capstan: a GitOps reconciler. Modules depend one way:
-/// model → (yaml, manifests, git, engine, cluster protocol, store, http client) → simulator → core → server → cli.
+/// model → (yaml, manifests, git, engine, cluster protocol, store, http client, webhooks) → (simulator, notifications)
+/// → core → server → cli.
 let package = Package(
     name: "capstan",
     platforms: [.macOS(.v15)],
@@ -42,10 +43,21 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "CapstanConfig", dependencies: ["CapstanModel", "CapstanYAML"]),
+        .target(name: "CapstanWebhooks", dependencies: [
+            "CapstanModel",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
 
         // Backends.
         .target(name: "CapstanSimulator", dependencies: [
             "CapstanModel", "CapstanCluster", "CapstanStore",
+        ]),
+
+        // Outgoing notifications: the outbox in the state store, delivered over libcurl.
+        .target(name: "CapstanNotifications", dependencies: [
+            "CapstanModel", "CapstanHTTPClient", "CapstanStore",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // The reconcile loop and the service around it.
@@ -57,7 +69,7 @@ let package = Package(
         ]),
         .target(name: "CapstanServer", dependencies: [
             "CapstanCore", "CapstanSimulator", "CapstanGit", "CapstanStore", "CapstanCluster", "CapstanConfig",
-            "CapstanModel",
+            "CapstanModel", "CapstanWebhooks", "CapstanNotifications",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
@@ -86,6 +98,10 @@ let package = Package(
         .testTarget(name: "CapstanEngineTests", dependencies: ["CapstanEngine"]),
         .testTarget(name: "CapstanStoreTests", dependencies: ["CapstanStore"]),
         .testTarget(name: "CapstanConfigTests", dependencies: ["CapstanConfig"]),
+        .testTarget(name: "CapstanWebhooksTests", dependencies: ["CapstanWebhooks"]),
+        .testTarget(name: "CapstanNotificationsTests", dependencies: [
+            "CapstanNotifications", "CapstanStore", "CapstanModel", "CapstanHTTPClient",
+        ]),
         .testTarget(name: "CapstanSimulatorTests", dependencies: ["CapstanSimulator"]),
         .testTarget(name: "CapstanCoreTests", dependencies: [
             "CapstanCore", "CapstanSimulator", "CapstanGit", "CapstanTestSupport",
