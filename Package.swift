@@ -101,6 +101,7 @@ let package = Package(
         .testTarget(name: "CapstanWebhooksTests", dependencies: ["CapstanWebhooks"]),
         .testTarget(name: "CapstanNotificationsTests", dependencies: [
             "CapstanNotifications", "CapstanStore", "CapstanModel", "CapstanHTTPClient",
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "CapstanSimulatorTests", dependencies: ["CapstanSimulator"]),
         .testTarget(name: "CapstanCoreTests", dependencies: [
@@ -108,7 +109,7 @@ let package = Package(
         ]),
         .testTarget(name: "CapstanServerTests", dependencies: [
             "CapstanServer", "CapstanHTTPClient", "CapstanTestSupport", "CapstanCore", "CapstanSimulator",
-            "CapstanCluster", "CapstanStore", "CapstanModel",
+            "CapstanCluster", "CapstanStore", "CapstanModel", "CapstanConfig", "CapstanNotifications",
             .product(name: "Logging", package: "swift-log"),
         ]),
     ],

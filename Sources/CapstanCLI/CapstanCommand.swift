@@ -11,7 +11,7 @@ public struct CapstanCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, AppsCommand.self, AppCommand.self, SyncCommand.self, HistoryCommand.self,
-            GetCommand.self, DescribeCommand.self, SimCommand.self,
+            RollbackCommand.self, UnpinCommand.self, GetCommand.self, DescribeCommand.self, SimCommand.self,
         ])
 
     public init() {}

@@ -20,6 +20,8 @@ public struct AppConfiguration: Sendable, Hashable {
     public var autoSync: Bool
     public var backend: BackendKind
     public var credentials: RepositoryCredentials?
+    /// Roll back to the last Healthy revision when a rollout ends Degraded. Default false.
+    public var autoRollback: Bool = false
 
     public init(
         name: String, repo: String, ref: String = "main", path: String = ".", namespace: String = "default",

@@ -12,16 +12,25 @@ public struct CapstanConfiguration: Sendable, Hashable {
     public var simulated: SimulatedConfiguration
     /// At least one.
     public var apps: [AppConfiguration]
+    public var webhooks: WebhookConfiguration
+    /// The author and committer of the commits Capstan makes (rollbacks).
+    public var committer: GitCommitter
+    public var notifications: [NotificationConfiguration]
 
     public init(
         server: ServerConfiguration = ServerConfiguration(), stateDirectory: String, logLevel: LogLevel = .info,
-        simulated: SimulatedConfiguration = SimulatedConfiguration(), apps: [AppConfiguration]
+        simulated: SimulatedConfiguration = SimulatedConfiguration(), apps: [AppConfiguration],
+        webhooks: WebhookConfiguration = WebhookConfiguration(), committer: GitCommitter = GitCommitter(),
+        notifications: [NotificationConfiguration] = []
     ) {
         self.server = server
         self.stateDirectory = stateDirectory
         self.logLevel = logLevel
         self.simulated = simulated
         self.apps = apps
+        self.webhooks = webhooks
+        self.committer = committer
+        self.notifications = notifications
     }
 
     /// Reads and validates the file at `path` (relative paths start from the current directory).

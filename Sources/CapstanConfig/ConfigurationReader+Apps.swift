@@ -4,7 +4,7 @@ import CapstanYAML
 extension ConfigurationReader {
     static let appKeys = [
         "name", "repo", "ref", "path", "namespace", "interval", "prune", "selfHeal", "autoSync", "backend",
-        "credentials",
+        "credentials", "autoRollback",
     ]
     static let credentialKeys = ["username", "password", "passwordFile", "sshKeyFile", "knownHostsFile"]
 
@@ -68,6 +68,7 @@ extension ConfigurationReader {
         if let prune = mapping.optional("prune")?.bool() { app.prune = prune }
         if let selfHeal = mapping.optional("selfHeal")?.bool() { app.selfHeal = selfHeal }
         if let autoSync = mapping.optional("autoSync")?.bool() { app.autoSync = autoSync }
+        if let autoRollback = mapping.optional("autoRollback")?.bool() { app.autoRollback = autoRollback }
         if let backend = mapping.optional("backend").flatMap(readBackend) { app.backend = backend }
         app.credentials = mapping.optional("credentials").flatMap(readCredentials)
         guard name != nil, repo != nil else { return nil }

@@ -9,7 +9,7 @@ struct ConfigurationReader {
     /// Absolute folder of the configuration file.
     let baseDirectory: String
 
-    static let rootKeys = ["server", "stateDir", "logLevel", "simulated", "apps"]
+    static let rootKeys = ["server", "stateDir", "logLevel", "simulated", "webhooks", "git", "notifications", "apps"]
 
     /// The configuration, or nil when something was reported.
     func read(_ root: ConfigNode) -> CapstanConfiguration? {
@@ -19,9 +19,14 @@ struct ConfigurationReader {
         let logLevel = mapping.optional("logLevel").flatMap(readLogLevel) ?? .info
         let simulated = mapping.optional("simulated").flatMap(readSimulated) ?? SimulatedConfiguration()
         let apps = readApps(mapping)
+        let webhooks = mapping.optional("webhooks").flatMap(readWebhooks) ?? WebhookConfiguration()
+        let committer = mapping.optional("git").flatMap(readGit) ?? GitCommitter()
+        let notifications =
+            mapping.optional("notifications").map { readNotifications($0, appNames: Set(apps.map(\.name))) } ?? []
         guard diagnostics.isEmpty else { return nil }
         return CapstanConfiguration(
-            server: server, stateDirectory: stateDirectory, logLevel: logLevel, simulated: simulated, apps: apps)
+            server: server, stateDirectory: stateDirectory, logLevel: logLevel, simulated: simulated, apps: apps,
+            webhooks: webhooks, committer: committer, notifications: notifications)
     }
 
     private func readServer(_ node: ConfigNode) -> ServerConfiguration? {

@@ -16,10 +16,13 @@ public struct AppDefinition: Sendable, Hashable {
     public var autoSync: Bool
     /// The backend the app deploys to (`simulated`).
     public var backend: String
+    /// Roll back to the last Healthy revision when a rollout ends Degraded (and hold there until a newer commit).
+    public var autoRollback: Bool
 
     public init(
         name: String, source: AppSource, namespace: String = "default", interval: Duration = .seconds(180),
-        prune: Bool = false, selfHeal: Bool = false, autoSync: Bool = true, backend: String = "simulated"
+        prune: Bool = false, selfHeal: Bool = false, autoSync: Bool = true, backend: String = "simulated",
+        autoRollback: Bool = false
     ) {
         self.name = name
         self.source = source
@@ -29,5 +32,6 @@ public struct AppDefinition: Sendable, Hashable {
         self.selfHeal = selfHeal
         self.autoSync = autoSync
         self.backend = backend
+        self.autoRollback = autoRollback
     }
 }

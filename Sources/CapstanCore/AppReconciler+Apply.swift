@@ -2,45 +2,74 @@ import CapstanCluster
 import CapstanEngine
 import CapstanModel
 
-/// Step 5 of the recipe: dry-run everything, apply kind group by kind group, then prune.
+/// Step 5 of the recipe: dry-run what is left to apply, then apply wave by wave (each wave in kind order) for
+/// as long as the previous wave is Healthy right away, and prune after the last wave.
 extension AppReconciler {
     /// The annotation naming the app that manages an object.
     static let managedByAnnotation = "capstan.io/app"
 
-    func execute(_ plan: SyncPlan, revision: Revision) async -> SyncExecution {
+    /// Applies the plan's next waves. Returns what was done and the step the sync stopped at (a wave that is
+    /// not Healthy yet, or complete); `live` is updated with what was applied and deleted.
+    func execute(_ plan: SyncPlan, live: inout [ResourceKey: Resource]) async -> (SyncExecution, WaveStep) {
         var execution = SyncExecution()
-        let applies = plan.applies.compactMap { change in change.desired.map { (change, tracked($0.resource)) } }
 
-        // A dry run of the whole set first: if the cluster would refuse anything, nothing is applied.
-        let refusals = await backend.validate(applies.map(\.1))
+        // A dry run of everything left first: if the cluster would refuse anything, nothing is applied.
+        let remaining = plan.applies.compactMap { change in change.desired.map { (change, tracked($0.resource)) } }
+        let refusals = await backend.validate(remaining.map(\.1))
         record(
             failures: refusals.map { $0.map { Result<Void, ClusterError>.failure($0) } ?? .success(()) },
-            keys: applies.map(\.0.key), in: &execution)
-        guard execution.errors.isEmpty else { return execution }
+            keys: remaining.map(\.0.key), in: &execution)
+        var current = plan
+        var step = WavePlanner.step(plan: current, health: Self.health(in: live))
+        guard execution.errors.isEmpty else { return (execution, step) }
 
-        // Apply in kind order, one batch per kind rank, stopping at the first group that fails.
+        // One wave per turn; a turn that changes nothing ends the loop, so it runs at most once per wave.
+        while case .apply(let changes, let prune) = step.action {
+            let before = execution.applied.count + execution.deleted.count
+            await apply(changes, prune: prune ? plan.deletions.map(\.key) : [], into: &execution, live: &live)
+            guard execution.errors.isEmpty, execution.applied.count + execution.deleted.count > before || prune
+            else { break }
+            current = current.afterApplying(Set(execution.applied.keys), deleted: Set(execution.deleted))
+            step = WavePlanner.step(plan: current, health: Self.health(in: live))
+            if prune { break }
+        }
+        return (execution, step)
+    }
+
+    /// The live health of a resource for wave ordering: Missing when it is not in the cluster.
+    static func health(in live: [ResourceKey: Resource]) -> (ResourceKey) -> HealthStatus? {
+        { key in live[key].map { HealthAssessor.assess($0)?.status } ?? .missing }
+    }
+
+    /// Applies one wave in kind order, one batch per kind rank, stopping at the first group that fails; then
+    /// deletes `prune` in reverse kind order.
+    private func apply(
+        _ changes: [PlannedChange], prune deletions: [ResourceKey], into execution: inout SyncExecution,
+        live: inout [ResourceKey: Resource]
+    ) async {
+        let applies = changes.compactMap { change in change.desired.map { (change, tracked($0.resource)) } }
         for group in groupedByKind(applies) {
             let results = await backend.apply(group.map(\.1))
             for (index, result) in results.enumerated() {
-                if case .success(let object) = result { execution.applied[group[index].0.key] = object }
+                guard case .success(let object) = result else { continue }
+                execution.applied[group[index].0.key] = object
+                live[group[index].0.key] = object
             }
             record(failures: results, keys: group.map(\.0.key), in: &execution)
-            if !execution.errors.isEmpty { return execution }
+            if !execution.errors.isEmpty { return }
         }
-
-        // Prune what git no longer has, in reverse kind order.
-        let deletions = plan.deletions.map(\.key)
-        guard !deletions.isEmpty else { return execution }
+        guard !deletions.isEmpty else { return }
         let results = await backend.delete(deletions)
         for (index, result) in results.enumerated() {
             switch result {
-            case .success: execution.deleted.append(deletions[index])
+            case .success:
+                execution.deleted.append(deletions[index])
+                live[deletions[index]] = nil
             case .failure(let error):
                 execution.errors.append("delete \(deletions[index]): \(error.message)")
                 execution.retryable = execution.retryable && error.isRetryable
             }
         }
-        return execution
     }
 
     /// The object as applied: the manifest plus the annotation that names the app.
@@ -53,8 +82,8 @@ extension AppReconciler {
     private func groupedByKind(_ applies: [(PlannedChange, Resource)]) -> [[(PlannedChange, Resource)]] {
         var groups: [[(PlannedChange, Resource)]] = []
         var currentRank: Int?
-        for item in applies {
-            let rank = KindOrder.rank(group: item.0.key.group, kind: item.0.key.kind)
+        for item in applies {  // already in kind order: the plan is
+            let rank = Self.kindRank(item.0.key)
             if rank != currentRank {
                 groups.append([])
                 currentRank = rank
@@ -63,6 +92,8 @@ extension AppReconciler {
         }
         return groups
     }
+
+    private static func kindRank(_ key: ResourceKey) -> Int { KindOrder.rank(group: key.group, kind: key.kind) }
 
     private func record<T>(
         failures results: [Result<T, ClusterError>], keys: [ResourceKey],

@@ -8,8 +8,8 @@ import Foundation
 /// transaction, and the outcome that tells the loop when to look again.
 extension AppReconciler {
     func recordSync(
-        plan: SyncPlan, execution: SyncExecution, live: [ResourceKey: Resource], revision: Revision,
-        trigger: SyncTrigger, startedAt: Date
+        plan: SyncPlan, execution: SyncExecution, step: WaveStep, live: [ResourceKey: Resource],
+        revision: Revision, trigger: SyncTrigger, continuing: Bool, startedAt: Date
     ) async -> ReconcileOutcome {
         let changeSet = execution.changeSet(plan)
         let inventoryChange = inventoryChange(after: execution, plan: plan, live: live, revision: revision)
@@ -22,25 +22,54 @@ extension AppReconciler {
         status.sync = AppSyncState(
             status: pruneSkipped ? .outOfSync : .synced, revision: revision.id,
             attemptedRevision: revision.id, reason: pruneSkipped ? "RequiresPruning" : nil)
+        markPinned()
         status.health = health
         status.resources = resources
         status.conditions.removeAll()
         status.lastSync = SyncOutcome(
             revision: revision.id, result: .succeeded, message: changeSet.summary,
             trigger: trigger, startedAt: startedAt, finishedAt: finishedAt)
-        let record = SyncRecord(
+        var record = SyncRecord(
             app: app.name, revision: revision, trigger: trigger, result: .succeeded,
             message: changeSet.summary, changeSet: changeSet, health: health.status,
             startedAt: startedAt, finishedAt: finishedAt)
+        if continuing, let id = status.rollout?.historyID, id != 0,
+            let existing = try? await store.historyRecord(app: app.name, id: id)
+        {
+            record = existing
+            record.changeSet = existing.changeSet.merging(changeSet)
+            record.message = record.changeSet.summary
+            record.health = health.status
+        } else {
+            status.rollout = AppRollout(
+                revision: revision.id, trigger: trigger, historyID: 0, startedAt: startedAt, waves: step.waves,
+                wave: step.wave)
+        }
+        let outcome = advanceRollout(step: step, health: health, at: finishedAt)
+        if let outcome {
+            record.rollout = outcome
+            record.rolloutFinishedAt = finishedAt
+        }
         lastRecordedFailure = nil
         logger.info(
             "synced",
             metadata: [
                 "source.revision": .string(revision.shortID), "sync.trigger": .string(trigger.rawValue),
-                "sync.changes": .string(changeSet.summary), "health.status": .string(health.status.rawValue),
+                "sync.changes": .string(record.changeSet.summary), "health.status": .string(health.status.rawValue),
             ])
         if let failure = await persist(history: record, inventory: inventoryChange) { return failure }
-        return health.status == .progressing ? .progressing : .done
+        if !continuing { await emitSynced(record) }
+        if let outcome, await rolloutEnded(outcome) {
+            return await reconcile(SyncRequest(trigger: .autoRollback, fetch: false))
+        }
+        return status.rollout?.isFinished == false || health.status == .progressing ? .progressing : .done
+    }
+
+    /// A pinned app is OutOfSync with its branch, visibly: reason `Pinned` (or `AutoRollback`).
+    func markPinned() {
+        guard let pin = status.pin else { return }
+        status.sync.status = .outOfSync
+        status.sync.reason = pin.reason.rawValue
     }
 
     func recordSyncError(
@@ -106,9 +135,14 @@ extension AppReconciler {
             status.sync.status = .outOfSync
             status.sync.reason = outOfSyncReason(plan, revision: revision)
         }
+        markPinned()
         status.conditions.removeAll { $0.type == "SourceError" || $0.type == "ComparisonError" }
+        if await followRollout(plan: plan, live: live, revision: revision) {
+            return await reconcile(SyncRequest(trigger: .autoRollback, fetch: false))
+        }
         if let failure = await persist(history: nil, inventory: InventoryChange()) { return failure }
-        return status.health.status == .progressing ? .progressing : .done
+        let rolling = status.rollout.map { !$0.isFinished && $0.revision == revision.id } ?? false
+        return rolling || status.health.status == .progressing ? .progressing : .done
     }
 
     private func outOfSyncReason(_ plan: SyncPlan, revision: Revision) -> String {
@@ -135,6 +169,13 @@ extension AppReconciler {
                 changeSet: changeSet, health: status.health.status, startedAt: startedAt,
                 finishedAt: finishedAt)
             lastRecordedFailure = message
+            if let revision {
+                await emit(
+                    .syncFailed, revision: revision.id, "\(app.name) failed to sync \(revision.shortID): \(message)",
+                    metadata: ["trigger": trigger.rawValue])
+            } else {
+                await emit(.sourceError, revision: nil, "\(app.name) cannot read its source: \(message)")
+            }
             logger.error(
                 "sync failed",
                 metadata: [
@@ -157,9 +198,16 @@ extension AppReconciler {
         status.reconciledAt = nil
         defer { status.reconciledAt = Date() }
         guard status != persistedStatus || history != nil || !change.isEmpty else { return nil }
+        let previousHealth = persistedStatus?.health.status
         do {
-            try await store.recordSync(status: status, history: history, inventory: change)
+            let written = try await store.recordSync(status: status, history: history, inventory: change)
+            if let written, status.rollout?.historyID == 0, status.rollout?.revision == written.revision?.id {
+                // The rollout this sync started points at the entry its outcome is written to.
+                status.rollout?.historyID = written.id
+                try await store.saveAppStatus(status)
+            }
             persistedStatus = status
+            await emitHealthTransition(from: previousHealth, to: status.health.status)
             for key in change.removals { inventory[key] = nil }
             for entry in change.upserts { inventory[entry.key] = entry }
             return nil

@@ -6,8 +6,23 @@ import Dispatch
 /// Steps 1 and 2 of the recipe: the commit git wants, and what it renders to (cached per commit).
 extension AppReconciler {
     /// The commit to compare with: fetched from git, or the last one seen when the reconcile only
-    /// re-reads the live state.
+    /// re-reads the live state. A pinned app compares with its pinned revision; an automatic rollback's pin
+    /// is lifted as soon as the branch has moved past the bad revision.
     func resolveRevision(fetch: Bool) async throws -> Revision {
+        if let pin = status.pin {
+            if pin.reason == .autoRollback, fetch {
+                let head = try await source.resolve(ref: app.source.ref)
+                if head.id != pin.badRevision {
+                    logger.info(
+                        "automatic rollback lifted: a newer commit arrived",
+                        metadata: ["source.revision": .string(head.shortID)])
+                    status.pin = nil
+                    return head
+                }
+            }
+            if let rendered, rendered.revision.id == pin.revision { return rendered.revision }
+            return try await source.resolve(ref: pin.revision)
+        }
         if !fetch, let rendered { return rendered.revision }
         return try await source.resolve(ref: app.source.ref)
     }

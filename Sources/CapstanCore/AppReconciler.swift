@@ -16,6 +16,8 @@ public actor AppReconciler {
     let store: StateStore
     let logger: Logger
     let renderer: ManifestRenderer
+    /// Where notification events go.
+    let events: any AppEventSink
 
     /// The app's status as last computed (served by the API); persisted when it changes.
     public internal(set) var status: AppStatus
@@ -35,13 +37,14 @@ public actor AppReconciler {
     /// Loads the app's stored status and inventory (so a restart continues where it stopped).
     public init(
         app: AppDefinition, source: any ManifestSource, backend: any ClusterBackend, store: StateStore,
-        renderer: ManifestRenderer = ManifestRenderer(), logger: Logger
+        renderer: ManifestRenderer = ManifestRenderer(), events: any AppEventSink = NoEventSink(), logger: Logger
     ) async throws(StoreError) {
         self.app = app
         self.source = source
         self.backend = backend
         self.store = store
         self.renderer = renderer
+        self.events = events
         var logger = logger
         logger[metadataKey: "app.name"] = .string(app.name)
         self.logger = logger
@@ -88,15 +91,16 @@ public actor AppReconciler {
             options: SyncOptions(prune: app.prune), verified: verified)
         verified = plan.verified
 
-        // 4. Decide: a new commit, a manual request, or drift with self-heal means sync; otherwise report.
-        guard let trigger = syncTrigger(for: plan, revision: revision, request: request) else {
+        // 4. Decide: a new commit (or pinned revision), a manual request, drift with self-heal, or a rollout
+        //    with waves left means sync; otherwise report, which also follows a running rollout to its end.
+        guard let trigger = syncTrigger(for: plan, revision: revision, request: request),
+            !isWaitingOnWave(plan, live: live, revision: revision)
+        else {
             return await report(plan: plan, live: live, revision: revision)
         }
 
-        // 5. Apply: dry-run the whole set first, then apply in kind order, then prune.
-        let execution = await execute(plan, revision: revision)
-        for (key, object) in execution.applied { live[key] = object }
-        for key in execution.deleted { live[key] = nil }
+        // 5. Apply: dry-run what is left, then apply the waves that can go now (kind order within each), prune.
+        let (execution, step) = await execute(plan, live: &live)
         guard execution.errors.isEmpty else {
             await updateInventory(after: execution, plan: plan, live: live, revision: revision)
             return await recordSyncError(
@@ -105,19 +109,53 @@ public actor AppReconciler {
                 startedAt: startedAt, changeSet: execution.changeSet(plan))
         }
 
-        // 6 and 7. Health, then status, history and inventory in one transaction.
+        // 6 and 7. Health and rollout, then status, history and inventory in one transaction.
         return await recordSync(
-            plan: plan, execution: execution, live: live, revision: revision, trigger: trigger,
-            startedAt: startedAt)
+            plan: plan, execution: execution, step: step, live: live, revision: revision, trigger: trigger,
+            continuing: continuesRollout(plan, revision: revision, request: request), startedAt: startedAt)
     }
 
     /// The trigger of the sync to run now, or nil when this reconcile only reports.
     func syncTrigger(for plan: SyncPlan, revision: Revision, request: SyncRequest) -> SyncTrigger? {
         let newRevision = status.sync.revision != revision.id
+        if newRevision, let pin = status.pin, pin.revision == revision.id {
+            return pin.reason == .autoRollback ? .autoRollback : .rollback
+        }
         if request.force { return request.trigger }
         if newRevision && app.autoSync { return request.trigger == .selfHeal ? .poll : request.trigger }
+        if let rollout = activeRollout(for: revision), Self.hasApplies(plan, after: rollout.wave) {
+            return rollout.trigger
+        }
         if !newRevision && app.selfHeal && plan.hasApplies { return .selfHeal }
         return nil
+    }
+
+    /// True when this sync applies the next waves of the running rollout (recorded in that rollout's history
+    /// entry), rather than starting a sync of its own (a new revision, a manual sync, self-heal).
+    func continuesRollout(_ plan: SyncPlan, revision: Revision, request: SyncRequest) -> Bool {
+        guard !request.force, let rollout = activeRollout(for: revision) else { return false }
+        return Self.hasApplies(plan, after: rollout.wave)
+    }
+
+    /// True when the plan applies something in a wave after `wave`: the rest of a rollout, not drift.
+    static func hasApplies(_ plan: SyncPlan, after wave: Int) -> Bool {
+        plan.applies.contains { change in (change.desired.flatMap { SyncWave.of($0.resource) } ?? 0) > wave }
+    }
+
+    /// The running rollout of `revision`, if any.
+    func activeRollout(for revision: Revision) -> AppRollout? {
+        guard let rollout = status.rollout, rollout.revision == revision.id, !rollout.isFinished,
+            status.sync.revision == revision.id
+        else { return nil }
+        return rollout
+    }
+
+    /// True when a running rollout of this revision has nothing it may apply yet (a lower wave is not Healthy):
+    /// the reconcile only reports, instead of recording an empty sync step.
+    private func isWaitingOnWave(_ plan: SyncPlan, live: [ResourceKey: Resource], revision: Revision) -> Bool {
+        guard activeRollout(for: revision) != nil else { return false }
+        if case .wait = WavePlanner.step(plan: plan, health: Self.health(in: live)).action { return true }
+        return false
     }
 }
 

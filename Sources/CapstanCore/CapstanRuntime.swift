@@ -8,12 +8,18 @@ public final class CapstanRuntime: Sendable {
     public let controllers: [AppController]
     public let backends: [String: any ClusterBackend]
     public let store: StateStore
+    /// Writes rollback commits to the apps' repositories; nil when the service cannot write to git.
+    public let restorer: (any RevisionRestorer)?
     private let byName: [String: AppController]
 
-    public init(controllers: [AppController], backends: [String: any ClusterBackend], store: StateStore) {
+    public init(
+        controllers: [AppController], backends: [String: any ClusterBackend], store: StateStore,
+        restorer: (any RevisionRestorer)? = nil
+    ) {
         self.controllers = controllers
         self.backends = backends
         self.store = store
+        self.restorer = restorer
         self.byName = Dictionary(controllers.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

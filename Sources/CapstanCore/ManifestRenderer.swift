@@ -12,7 +12,12 @@ public struct ManifestRenderer: Sendable {
         do {
             let decoder = ManifestDecoder(options: ManifestDecodingOptions(defaultNamespace: defaultNamespace))
             let manifests = try decoder.decode(files)
-            return DesiredState.build(manifests)
+            let desired = DesiredState.build(manifests)
+            let problems = SyncWave.problems(in: desired)
+            guard problems.isEmpty else { throw RenderError(message: problems.joined(separator: "\n")) }
+            return desired
+        } catch let error as RenderError {
+            throw error
         } catch {
             throw RenderError(message: String(describing: error))
         }

@@ -4,6 +4,7 @@ extension GitError {
         private enum Base: String, Hashable, Sendable {
             case transport, authentication, untrustedServer, cache
             case refNotFound, commitNotFound, pathNotFound, invalidPath, unsafeSymlink
+            case branchMoved, pushRejected, invalidRequest
         }
 
         private let base: Base
@@ -28,13 +29,20 @@ extension GitError {
         /// A symlink points outside the requested directory, to an absolute path, to a directory,
         /// to nothing, or through too many links.
         public static let unsafeSymlink = Kind(base: .unsafeSymlink)
+        /// Another push moved the branch on the remote while a commit was being pushed, again after one rebuild
+        /// on the new head.
+        public static let branchMoved = Kind(base: .branchMoved)
+        /// The remote refused to update the branch for another reason than a race: a hook, a protected branch.
+        public static let pushRejected = Kind(base: .pushRejected)
+        /// The request itself cannot be carried out: a malformed branch name, committer or message.
+        public static let invalidRequest = Kind(base: .invalidRequest)
 
         /// Whether the same attempt may succeed later without any change of input.
         public var isRetryable: Bool {
             switch base {
-            case .transport, .cache: true
+            case .transport, .cache, .branchMoved: true
             case .authentication, .untrustedServer, .refNotFound, .commitNotFound, .pathNotFound, .invalidPath,
-                .unsafeSymlink:
+                .unsafeSymlink, .pushRejected, .invalidRequest:
                 false
             }
         }

@@ -11,6 +11,10 @@ extension GitError {
         case resolve
         /// Reading files from a commit's tree.
         case readFiles = "read files"
+        /// Building a commit in the cache (trees, signature, message).
+        case commit
+        /// Sending a commit to the remote and updating its branch.
+        case push
 
         public var description: String { rawValue }
     }

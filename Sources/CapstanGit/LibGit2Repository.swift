@@ -1,11 +1,11 @@
 import CapstanModel
 import Dispatch
 
-/// A `ManifestSource` backed by libgit2: a bare clone in a cache directory, fetched incrementally.
+/// A `ManifestSource` and `SourceWriter` backed by libgit2: a bare clone in a cache directory, fetched incrementally.
 ///
 /// libgit2 calls block, so each repository runs them on its own serial queue, off Swift's cooperative pool;
 /// one object is safe to use from many tasks at once (calls run one after another).
-public final class LibGit2Repository: ManifestSource {
+public final class LibGit2Repository: ManifestSource, SourceWriter {
     /// The repository URL with credentials removed, for display.
     public let displayURL: String
     /// Where the bare clone lives: `<cacheDirectory>/repository.git`.
@@ -31,6 +31,12 @@ public final class LibGit2Repository: ManifestSource {
 
     public func files(at commit: String, under path: String) async throws -> [SourceFile] {
         try await perform { try $0.files(at: commit, under: path) }
+    }
+
+    /// Commits on `request.branch` the head's tree with `request.path` as it is at `request.target`, and pushes
+    /// it with this repository's credentials; retries once on the new head when another push wins the race.
+    public func commitRestoringPath(_ request: RestoreCommitRequest) async throws -> RestoreCommitResult {
+        try await perform { try $0.commitRestoringPath(request) }
     }
 
     /// What this object has done so far (clones, fetches, remote listings, cache resets).

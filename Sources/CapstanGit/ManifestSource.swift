@@ -1,6 +1,6 @@
 import CapstanModel
 
-/// Reads manifests from a git repository: the reader half of the source (a writer for rollback commits comes later).
+/// Reads manifests from a git repository: the reader half of the source (`SourceWriter` is the writer half).
 public protocol ManifestSource: Sendable {
     /// Brings the local copy up to date with the remote and resolves `ref` to a commit.
     ///

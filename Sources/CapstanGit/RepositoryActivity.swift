@@ -8,11 +8,14 @@ public struct RepositoryActivity: Sendable, Hashable {
     public var remoteListings = 0
     /// Times the cache was found corrupt or pointing elsewhere, and was wiped.
     public var cacheResets = 0
+    /// Push attempts (each one connection to the remote), accepted or not.
+    public var pushes = 0
 
-    public init(clones: Int = 0, fetches: Int = 0, remoteListings: Int = 0, cacheResets: Int = 0) {
+    public init(clones: Int = 0, fetches: Int = 0, remoteListings: Int = 0, cacheResets: Int = 0, pushes: Int = 0) {
         self.clones = clones
         self.fetches = fetches
         self.remoteListings = remoteListings
         self.cacheResets = cacheResets
+        self.pushes = pushes
     }
 }

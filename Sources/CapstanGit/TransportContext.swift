@@ -2,7 +2,8 @@ import CLibGit2
 import Foundation
 
 /// State shared with libgit2's C callbacks during one remote operation: which credentials were already
-/// handed out (each at most once, so a wrong password fails fast) and why a connection was refused.
+/// handed out (each at most once, so a wrong password fails fast), why a connection was refused, and which
+/// refs a push could not update.
 final class TransportContext {
     let url: RemoteURL
     let credentials: GitCredentials
@@ -11,6 +12,9 @@ final class TransportContext {
     private(set) var authenticationFailure: String?
     /// Why the ssh host key was refused; set by the certificate callback.
     private(set) var hostKeyFailure: String?
+    /// The remote's reason for each ref it refused to update in a push (`refs/heads/main` → `fetch first`);
+    /// libgit2 reports these through a callback, not as a return code.
+    private(set) var pushRejections: [String: String] = [:]
 
     init(url: RemoteURL, credentials: GitCredentials) {
         self.url = url
@@ -32,6 +36,12 @@ final class TransportContext {
             guard let cert, let payload else { return GIT_PASSTHROUGH.rawValue }
             let context = Unmanaged<TransportContext>.fromOpaque(payload).takeUnretainedValue()
             return context.checkCertificate(cert, host: host.map { String(cString: $0) })
+        }
+        callbacks.push_update_reference = { refname, status, payload in
+            guard let refname, let status, let payload else { return 0 }
+            let context = Unmanaged<TransportContext>.fromOpaque(payload).takeUnretainedValue()
+            context.pushRejections[String(cString: refname)] = String(cString: status)
+            return 0
         }
         return callbacks
     }

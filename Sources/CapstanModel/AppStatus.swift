@@ -13,6 +13,10 @@ public struct AppStatus: Sendable, Hashable, Codable {
     public var conditions: [AppCondition]
     /// When the app was last compared with git.
     public var reconciledAt: Date?
+    /// The rollout of the newest synced revision: waves, progress and outcome.
+    public var rollout: AppRollout?
+    /// Set while the app is held at a revision instead of following its branch.
+    public var pin: AppPin?
 
     public init(name: String, source: AppSource) {
         self.name = name
@@ -23,6 +27,8 @@ public struct AppStatus: Sendable, Hashable, Codable {
         self.resources = []
         self.conditions = []
         self.reconciledAt = nil
+        self.rollout = nil
+        self.pin = nil
     }
 }
 

@@ -45,3 +45,21 @@ public struct ChangeSet: Sendable, Hashable, Codable {
         return parts.isEmpty ? "no resources" : parts.joined(separator: ", ")
     }
 }
+
+extension ChangeSet {
+    /// This change set followed by a later one of the same sync (a later wave): a subject keeps what it had
+    /// unless the later set did something to it; new subjects are appended.
+    public func merging(_ later: ChangeSet) -> ChangeSet {
+        var entries = self.entries
+        var index = Dictionary(entries.enumerated().map { ($1.subject, $0) }, uniquingKeysWith: { first, _ in first })
+        for entry in later.entries {
+            if let position = index[entry.subject] {
+                if entry.action != .unchanged { entries[position] = entry }
+            } else {
+                index[entry.subject] = entries.count
+                entries.append(entry)
+            }
+        }
+        return ChangeSet(entries: entries)
+    }
+}

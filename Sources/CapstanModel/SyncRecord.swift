@@ -16,6 +16,10 @@ public struct SyncRecord: Sendable, Hashable, Codable {
     public var health: HealthStatus?
     public var startedAt: Date
     public var finishedAt: Date
+    /// How the rollout that this sync started ended (nil while it runs, and for failed syncs).
+    public var rollout: RolloutState?
+    /// When the rollout became Healthy or Degraded.
+    public var rolloutFinishedAt: Date?
 
     public init(
         id: Int64 = 0, app: String, revision: Revision?, trigger: SyncTrigger, result: SyncOutcome.Result,
@@ -31,5 +35,12 @@ public struct SyncRecord: Sendable, Hashable, Codable {
         self.health = health
         self.startedAt = startedAt
         self.finishedAt = finishedAt
+        self.rollout = nil
+        self.rolloutFinishedAt = nil
+    }
+
+    /// Seconds from the start of the sync to the end of its rollout.
+    public var rolloutSeconds: Double? {
+        rolloutFinishedAt.map { $0.timeIntervalSince(startedAt) }
     }
 }

@@ -1,11 +1,13 @@
 import CapstanCluster
 import CapstanCore
 import CapstanModel
+import CapstanNotifications
 import Hummingbird
 
 /// Capstan's REST API, under `/api/v1`.
 struct APIRoutes: Sendable {
     let runtime: CapstanRuntime
+    let notifier: Notifier
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ -> Response in JSONText.response(Value.object(["status": "ok"])) }
@@ -14,6 +16,8 @@ struct APIRoutes: Sendable {
         api.get("/apps/:name") { _, context in try await app(context) }
         api.post("/apps/:name/sync") { _, context in try await sync(context) }
         api.get("/apps/:name/history") { request, context in try await history(request, context) }
+        api.get("/notifications") { _, _ in try await notifications() }
+        RollbackRoutes(runtime: runtime).register(on: api)
         ClusterRoutes(runtime: runtime).register(on: api)
         SimulationRoutes(runtime: runtime).register(on: api)
     }
@@ -31,6 +35,11 @@ struct APIRoutes: Sendable {
     private func sync(_ context: BasicRequestContext) async throws -> Response {
         let status = await (try controller(context)).syncNow()
         return try JSONText.response(status)
+    }
+
+    /// Per provider: type, redacted URL, and how many deliveries are pending, delivered and dead.
+    private func notifications() async throws -> Response {
+        try JSONText.response(NotificationList(items: try await notifier.providerStatuses()))
     }
 
     private func history(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
@@ -54,3 +63,4 @@ struct APIRoutes: Sendable {
 
 struct AppList: Encodable { var items: [AppStatus] }
 struct HistoryList: Encodable { var items: [SyncRecord] }
+struct NotificationList: Encodable { var items: [NotificationProviderStatus] }

@@ -2,6 +2,7 @@ import CapstanCluster
 import CapstanCore
 import CapstanGit
 import CapstanModel
+import CapstanNotifications
 import CapstanSimulator
 import CapstanStore
 import Crypto
@@ -15,6 +16,7 @@ import ServiceLifecycle
 public final class CapstanServerApp: Sendable {
     public let runtime: CapstanRuntime
     public let cluster: SimulatedCluster
+    public let notifier: Notifier
     let settings: ServiceSettings
     let logger: Logger
     let boundAddress = BoundAddress()
@@ -24,8 +26,10 @@ public final class CapstanServerApp: Sendable {
         let store = try StateStore(path: (settings.stateDirectory as NSString).appendingPathComponent("capstan.sqlite"))
         let cluster = try SimulatedCluster(options: settings.simulated, store: store)
         let backends: [String: any ClusterBackend] = [cluster.name: cluster]
+        let notifier = try NotifierService.notifier(settings.notifications, store: store, logger: logger)
 
         var repositories: [String: LibGit2Repository] = [:]
+        var repositoryOfApp: [String: LibGit2Repository] = [:]
         var controllers: [AppController] = []
         for app in settings.apps {
             let definition = app.definition
@@ -40,18 +44,25 @@ public final class CapstanServerApp: Sendable {
                     cacheDirectory: gitCacheDirectory(settings.stateDirectory, key: cacheKey),
                     credentials: app.credentials)
             repositories[cacheKey] = repository
+            repositoryOfApp[definition.name] = repository
             let reconciler = try await AppReconciler(
                 app: definition, source: repository, backend: backend,
-                store: store, logger: logger)
+                store: store, events: notifier, logger: logger)
             controllers.append(AppController(reconciler: reconciler, backend: backend, logger: logger))
         }
-        let runtime = CapstanRuntime(controllers: controllers, backends: backends, store: store)
-        return CapstanServerApp(runtime: runtime, cluster: cluster, settings: settings, logger: logger)
+        let restorer = GitRevisionRestorer(repositories: repositoryOfApp, committer: settings.committer)
+        let runtime = CapstanRuntime(controllers: controllers, backends: backends, store: store, restorer: restorer)
+        return CapstanServerApp(
+            runtime: runtime, cluster: cluster, notifier: notifier, settings: settings, logger: logger)
     }
 
-    init(runtime: CapstanRuntime, cluster: SimulatedCluster, settings: ServiceSettings, logger: Logger) {
+    init(
+        runtime: CapstanRuntime, cluster: SimulatedCluster, notifier: Notifier, settings: ServiceSettings,
+        logger: Logger
+    ) {
         self.runtime = runtime
         self.cluster = cluster
+        self.notifier = notifier
         self.settings = settings
         self.logger = logger
     }
@@ -60,7 +71,7 @@ public final class CapstanServerApp: Sendable {
     public func run(onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) async throws {
         let router = Router()
         router.middlewares.add(LogRequestsMiddleware(.debug))
-        APIRoutes(runtime: runtime).register(on: router)
+        APIRoutes(runtime: runtime, notifier: notifier).register(on: router)
         let address = boundAddress
         let http = Application(
             router: router,
@@ -74,9 +85,8 @@ public final class CapstanServerApp: Sendable {
         let driver = SimulationDriver(cluster: cluster, timeScale: settings.timeScale)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: driver)] + runtime.controllers.map { .init(service: $0) } + [
-                    .init(service: http)
-                ],
+                services: [.init(service: driver), .init(service: NotifierService(notifier: notifier))]
+                    + runtime.controllers.map { .init(service: $0) } + [.init(service: http)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         shutdownHandle.set(group)

@@ -48,6 +48,13 @@ struct RequestBody {
     }
 
     /// A required number within `range`.
+    /// An optional boolean field; nil when absent or null.
+    func bool(_ name: String) throws -> Bool? {
+        guard let value = fields[name], !value.isNull else { return nil }
+        guard let flag = value.boolValue else { throw APIError(.badRequest, "field \"\(name)\" must be true or false") }
+        return flag
+    }
+
     func number(_ name: String, in range: ClosedRange<Double>) throws -> Double {
         guard let value = fields[name], !value.isNull else {
             throw APIError(.badRequest, "field \"\(name)\" is required")

@@ -19,6 +19,9 @@ extension ServiceSettings {
             timeScale: configuration.simulated.timeScale,
             apps: try configuration.apps.map(AppSettings.init),
             logLevel: Logger.Level(rawValue: configuration.logLevel.rawValue) ?? .info)
+        webhooks = configuration.webhooks
+        committer = configuration.committer
+        notifications = configuration.notifications
     }
 }
 
@@ -28,7 +31,7 @@ extension AppSettings {
             definition: AppDefinition(
                 name: app.name, source: AppSource(repo: app.repo, ref: app.ref, path: app.path),
                 namespace: app.namespace, interval: app.interval, prune: app.prune, selfHeal: app.selfHeal,
-                autoSync: app.autoSync, backend: app.backend.rawValue),
+                autoSync: app.autoSync, backend: app.backend.rawValue, autoRollback: app.autoRollback),
             credentials: try Self.credentials(app))
     }
 

@@ -1,3 +1,4 @@
+import CapstanConfig
 import CapstanCore
 import CapstanGit
 import CapstanSimulator
@@ -16,6 +17,12 @@ public struct ServiceSettings: Sendable {
     public var timeScale: Double
     public var apps: [AppSettings]
     public var logLevel: Logger.Level
+    /// Push-webhook secrets and limits.
+    public var webhooks: WebhookConfiguration = WebhookConfiguration()
+    /// Who Capstan's rollback commits are made by.
+    public var committer: GitCommitter = GitCommitter()
+    /// Where notification events go.
+    public var notifications: [NotificationConfiguration] = []
 
     public init(
         host: String = "127.0.0.1", port: Int = 7070, stateDirectory: String,

@@ -28,8 +28,8 @@ extension StateStore {
         }
     }
 
-    /// Records the end of a sync in one transaction: the history entry (if any), the inventory changes and
-    /// the app status. Returns the history entry with its assigned id.
+    /// Records the end of a sync in one transaction: the history entry (if any; inserted when its id is 0,
+    /// updated otherwise), the inventory changes and the app status. Returns the history entry with its id.
     @discardableResult
     public func recordSync(status: AppStatus, history: SyncRecord?, inventory: InventoryChange) async throws(StoreError)
         -> SyncRecord?
@@ -38,6 +38,13 @@ extension StateStore {
             try Self.applyInventory(inventory, app: status.name, db)
             try Self.upsertStatus(status, db)
             guard var record = history else { return nil }
+            if record.id != 0 {
+                // An entry written before (a rollout's later waves and its outcome update it).
+                try db.execute(
+                    sql: "UPDATE sync_history SET body = ? WHERE id = ? AND app = ?",
+                    arguments: [try CapstanJSON.encode(record), record.id, record.app])
+                return record
+            }
             try db.execute(
                 sql: "INSERT INTO sync_history (app, body) VALUES (?, ?)",
                 arguments: [record.app, try CapstanJSON.encode(record)])
@@ -46,6 +53,15 @@ extension StateStore {
                 sql: "UPDATE sync_history SET body = ? WHERE id = ?",
                 arguments: [try CapstanJSON.encode(record), record.id])
             return record
+        }
+    }
+
+    /// One history entry of an app, nil when there is none with that id.
+    public func historyRecord(app: String, id: Int64) async throws(StoreError) -> SyncRecord? {
+        try await read("read history entry \(id) of app \(app)") { db in
+            try Data.fetchOne(
+                db, sql: "SELECT body FROM sync_history WHERE app = ? AND id = ?", arguments: [app, id]
+            ).map { try CapstanJSON.decode(SyncRecord.self, from: $0) }
         }
     }
 

@@ -36,6 +36,30 @@ enum StoreSchema {
                     );
                     """)
         }
+        migrator.registerMigration("outbox") { db in
+            // Notifications waiting for (or done with) delivery: one row per event and provider.
+            try db.execute(
+                sql: """
+                    CREATE TABLE outbox (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        provider TEXT NOT NULL,
+                        event_id TEXT NOT NULL,
+                        app TEXT NOT NULL,
+                        dedup_key TEXT NOT NULL,
+                        event BLOB NOT NULL,
+                        state TEXT NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        created_at REAL NOT NULL,
+                        next_attempt_at REAL NOT NULL,
+                        updated_at REAL NOT NULL,
+                        last_status INTEGER,
+                        last_error TEXT,
+                        UNIQUE (provider, event_id)
+                    );
+                    CREATE INDEX outbox_queue ON outbox (provider, state, id);
+                    CREATE INDEX outbox_dedup ON outbox (provider, dedup_key, created_at);
+                    """)
+        }
         return migrator
     }()
 }

@@ -16,12 +16,13 @@ struct CoreHarness {
     let store: StateStore
     let cluster: SimulatedCluster
     let reconciler: AppReconciler
+    let events: RecordingEventSink
 
     static let epoch = Date(timeIntervalSince1970: 1_767_225_600)
 
     static func make(
         git: GitFixture, stateDirectory: URL? = nil, prune: Bool = true, selfHeal: Bool = true,
-        path: String = "apps/guestbook", url: String? = nil
+        path: String = "apps/guestbook", url: String? = nil, autoRollback: Bool = false
     ) async throws -> CoreHarness {
         let directory =
             stateDirectory
@@ -32,15 +33,17 @@ struct CoreHarness {
             options: SimulatedClusterOptions(startDelay: .seconds(2), seed: 7, startTime: epoch), store: store)
         let app = AppDefinition(
             name: "guestbook", source: AppSource(repo: url ?? git.url, ref: "main", path: path),
-            namespace: "default", interval: .seconds(30), prune: prune, selfHeal: selfHeal)
+            namespace: "default", interval: .seconds(30), prune: prune, selfHeal: selfHeal, autoRollback: autoRollback)
         let source = LibGit2Repository(
             url: app.source.repo,
             cacheDirectory: directory.appendingPathComponent("git").path)
         var logger = Logger(label: "capstan.test")
         logger.logLevel = .critical
+        let events = RecordingEventSink()
         let reconciler = try await AppReconciler(
-            app: app, source: source, backend: cluster, store: store, logger: logger)
-        return CoreHarness(git: git, stateDirectory: directory, store: store, cluster: cluster, reconciler: reconciler)
+            app: app, source: source, backend: cluster, store: store, events: events, logger: logger)
+        return CoreHarness(
+            git: git, stateDirectory: directory, store: store, cluster: cluster, reconciler: reconciler, events: events)
     }
 
     @discardableResult

@@ -19,13 +19,13 @@ final class ServerHarness: @unchecked Sendable {
 
     static func start(
         git: GitFixture, stateDirectory: String? = nil, timeScale: Double = 1,
-        startDelay: Duration = .milliseconds(200)
+        startDelay: Duration = .milliseconds(200), configure: (inout ServiceSettings) -> Void = { _ in }
     ) async throws -> ServerHarness {
         let directory =
             stateDirectory.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("capstan-server-\(UUID().uuidString)")
-        let settings = ServiceSettings(
+        var settings = ServiceSettings(
             host: "127.0.0.1", port: 0, stateDirectory: directory.path,
             simulated: SimulatedClusterOptions(startDelay: startDelay, nodes: SimulatedNode.defaults(count: 3)),
             timeScale: timeScale,
@@ -35,6 +35,7 @@ final class ServerHarness: @unchecked Sendable {
                         name: "guestbook", source: AppSource(repo: git.url, ref: "main", path: "apps/guestbook"),
                         interval: .seconds(60), prune: true, selfHeal: true))
             ])
+        configure(&settings)
         var logger = Logger(label: "capstan.test")
         logger.logLevel = .critical
         let app = try await CapstanServerApp.build(settings, logger: logger)
@@ -55,6 +56,15 @@ final class ServerHarness: @unchecked Sendable {
         self.stateDirectory = directory
         self.baseURL = "http://127.0.0.1:\(port)"
         self.task = task
+    }
+
+    /// Runs `body`, then stops the service, also when `body` throws.
+    func stopping(_ body: () async throws -> Void) async throws {
+        do { try await body() } catch {
+            await stop()
+            throw error
+        }
+        await stop()
     }
 
     /// Stops the service gracefully and waits for it; removes its state.

@@ -2,6 +2,7 @@ import CapstanCluster
 import CapstanCore
 import CapstanHTTPClient
 import CapstanModel
+import CapstanNotifications
 import CapstanSimulator
 import CapstanStore
 import CapstanTestSupport
@@ -180,7 +181,9 @@ import Testing
         let settings = ServiceSettings(host: "127.0.0.1", port: 0, stateDirectory: directory.path, apps: [])
         var logger = Logger(label: "capstan.test")
         logger.logLevel = .critical
-        let app = CapstanServerApp(runtime: runtime, cluster: cluster, settings: settings, logger: logger)
+        let notifier = try Notifier(providers: [], store: store, client: CurlHTTPClient(), logger: logger)
+        let app = CapstanServerApp(
+            runtime: runtime, cluster: cluster, notifier: notifier, settings: settings, logger: logger)
         let task = Task { try await app.run() }
         defer { task.cancel() }
         var port: Int?

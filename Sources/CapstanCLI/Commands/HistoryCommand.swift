@@ -2,7 +2,7 @@ import ArgumentParser
 import CapstanModel
 import Foundation
 
-/// `capstan history NAME`: every sync with its commit, author, trigger and change set.
+/// `capstan history NAME`: every sync with its commit, author, trigger, change set and rollout outcome.
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "history", abstract: "Show an app's sync history.")
     @OptionGroup var options: ClientOptions
@@ -21,7 +21,11 @@ struct HistoryCommand: AsyncParsableCommand {
             var header =
                 "#\(record.id)  \(revision)  \(CapstanJSON.formatTimestamp(record.startedAt))  "
                 + "\(record.trigger.rawValue)  \(record.result.rawValue)"
-            if let health = record.health { header += "  \(health.rawValue)" }
+            if let rollout = record.rollout, let seconds = record.rolloutSeconds {
+                header += "  rollout \(rollout.rawValue) after \(Self.seconds(seconds))"
+            } else if let health = record.health {
+                header += "  \(health.rawValue)"
+            }
             print(header)
             if let revision = record.revision {
                 print("    \(revision.author) <\(revision.authorEmail)>: \(revision.subject)")
@@ -36,5 +40,9 @@ struct HistoryCommand: AsyncParsableCommand {
             let unchanged = record.changeSet.entries.filter { $0.action == .unchanged }.count
             if unchanged > 0 { print("    unchanged  \(unchanged) resource\(unchanged == 1 ? "" : "s")") }
         }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value < 10 ? String(format: "%.2f s", value) : String(format: "%.0f s", value)
     }
 }

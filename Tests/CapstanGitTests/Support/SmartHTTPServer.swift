@@ -2,19 +2,24 @@ import Foundation
 
 /// A git smart-HTTP server on 127.0.0.1: Python's http.server running `git http-backend` as CGI,
 /// behind HTTP Basic authentication. It logs one line per request: `METHOD path auth-ok|auth-bad|no-auth`.
+/// Pushes (`git-receive-pack`) are served too, with the repository's hooks; they may need another password.
 final class SmartHTTPServer: @unchecked Sendable {
     let port: Int
     private let process: Process
     private let logPath: String
 
     /// Serves the bare repositories under `root` at `http://127.0.0.1:<port>/<name>.git`.
-    init(root: String, username: String, password: String, directory: TemporaryDirectory) throws {
+    /// - Parameter pushPassword: the password pushes need; nil means the same as for fetches.
+    init(
+        root: String, username: String, password: String, pushPassword: String? = nil,
+        directory: TemporaryDirectory
+    ) throws {
         let script = directory.appending("git_http_server.py")
         logPath = directory.appending("requests.log")
         try Data(Self.script.utf8).write(to: URL(fileURLWithPath: script))
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script, root, username, password, logPath]
+        process.arguments = [script, root, username, password, logPath, pushPassword ?? password]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -42,8 +47,10 @@ final class SmartHTTPServer: @unchecked Sendable {
     private static let script = #"""
         import base64, http.server, os, re, subprocess, sys
 
-        root, user, password, log_path = sys.argv[1:5]
-        expected = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+        root, user, password, log_path, push_password = sys.argv[1:6]
+
+        def basic(secret):
+            return "Basic " + base64.b64encode(f"{user}:{secret}".encode()).decode()
 
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
@@ -65,6 +72,7 @@ final class SmartHTTPServer: @unchecked Sendable {
 
             def handle_any(self):
                 auth = self.headers.get("Authorization")
+                expected = basic(push_password if "git-receive-pack" in self.path else password)
                 state = "auth-ok" if auth == expected else ("auth-bad" if auth else "no-auth")
                 with open(log_path, "a") as log:
                     log.write(f"{self.command} {self.path} {state}\n")
