@@ -84,6 +84,8 @@ let package = Package(
         ]),
         .executableTarget(name: "capstan-bench", dependencies: [
             "CapstanCore", "CapstanSimulator", "CapstanManifests", "CapstanGit", "CapstanStore", "CapstanEngine",
+            "CapstanServer", "CapstanConfig", "CapstanHTTPClient",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Sources/CapstanBench"),
 
@@ -100,7 +102,7 @@ let package = Package(
         .testTarget(name: "CapstanConfigTests", dependencies: ["CapstanConfig"]),
         .testTarget(name: "CapstanWebhooksTests", dependencies: ["CapstanWebhooks"]),
         .testTarget(name: "CapstanNotificationsTests", dependencies: [
-            "CapstanNotifications", "CapstanStore", "CapstanModel", "CapstanHTTPClient",
+            "CapstanNotifications", "CapstanStore", "CapstanModel", "CapstanHTTPClient", "CapstanTestSupport",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "CapstanSimulatorTests", dependencies: ["CapstanSimulator"]),

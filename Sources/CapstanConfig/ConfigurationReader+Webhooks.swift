@@ -3,7 +3,9 @@ import CapstanModel
 extension ConfigurationReader {
     /// `webhooks:` — a secret per provider, `maxBodyBytes`.
     func readWebhooks(_ node: ConfigNode) -> WebhookConfiguration? {
-        guard let mapping = node.mapping(keys: WebhookConfiguration.providers + ["maxBodyBytes"]) else { return nil }
+        guard let mapping = node.mapping(keys: WebhookConfiguration.providers + ["maxBodyBytes", "readTimeout"]) else {
+            return nil
+        }
         var webhooks = WebhookConfiguration()
         for provider in WebhookConfiguration.providers {
             guard let providerNode = mapping.optional(provider),
@@ -18,6 +20,13 @@ extension ConfigurationReader {
                 webhooks.maxBodyBytes = limit
             } else {
                 limitNode.fail("must be from 1024 to 67108864 bytes")
+            }
+        }
+        if let timeoutNode = mapping.optional("readTimeout"), let timeout = timeoutNode.duration() {
+            if timeout >= .milliseconds(100) && timeout <= .seconds(300) {
+                webhooks.readTimeout = timeout
+            } else {
+                timeoutNode.fail("must be from 100ms to 5m")
             }
         }
         return webhooks

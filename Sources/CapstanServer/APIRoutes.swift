@@ -2,12 +2,14 @@ import CapstanCluster
 import CapstanCore
 import CapstanModel
 import CapstanNotifications
+import CapstanWebhooks
 import Hummingbird
 
 /// Capstan's REST API, under `/api/v1`.
 struct APIRoutes: Sendable {
     let runtime: CapstanRuntime
     let notifier: Notifier
+    var webhooks = WebhookSecrets()
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ -> Response in JSONText.response(Value.object(["status": "ok"])) }
@@ -20,6 +22,7 @@ struct APIRoutes: Sendable {
         RollbackRoutes(runtime: runtime).register(on: api)
         ClusterRoutes(runtime: runtime).register(on: api)
         SimulationRoutes(runtime: runtime).register(on: api)
+        WebhookRoutes(runtime: runtime, secrets: webhooks).register(on: api)
     }
 
     private func listApps() async throws -> Response {

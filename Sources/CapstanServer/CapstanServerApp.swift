@@ -5,6 +5,7 @@ import CapstanModel
 import CapstanNotifications
 import CapstanSimulator
 import CapstanStore
+import CapstanWebhooks
 import Crypto
 import Foundation
 import Hummingbird
@@ -17,6 +18,7 @@ public final class CapstanServerApp: Sendable {
     public let runtime: CapstanRuntime
     public let cluster: SimulatedCluster
     public let notifier: Notifier
+    let webhooks: WebhookSecrets
     let settings: ServiceSettings
     let logger: Logger
     let boundAddress = BoundAddress()
@@ -26,7 +28,8 @@ public final class CapstanServerApp: Sendable {
         let store = try StateStore(path: (settings.stateDirectory as NSString).appendingPathComponent("capstan.sqlite"))
         let cluster = try SimulatedCluster(options: settings.simulated, store: store)
         let backends: [String: any ClusterBackend] = [cluster.name: cluster]
-        let notifier = try NotifierService.notifier(settings.notifications, store: store, logger: logger)
+        let notifier = try NotifierService.notifier(
+            settings.notifications, settings: settings.notifierSettings, store: store, logger: logger)
 
         var repositories: [String: LibGit2Repository] = [:]
         var repositoryOfApp: [String: LibGit2Repository] = [:]
@@ -53,16 +56,18 @@ public final class CapstanServerApp: Sendable {
         let restorer = GitRevisionRestorer(repositories: repositoryOfApp, committer: settings.committer)
         let runtime = CapstanRuntime(controllers: controllers, backends: backends, store: store, restorer: restorer)
         return CapstanServerApp(
-            runtime: runtime, cluster: cluster, notifier: notifier, settings: settings, logger: logger)
+            runtime: runtime, cluster: cluster, notifier: notifier, webhooks: try WebhookSecrets(settings.webhooks),
+            settings: settings, logger: logger)
     }
 
     init(
-        runtime: CapstanRuntime, cluster: SimulatedCluster, notifier: Notifier, settings: ServiceSettings,
-        logger: Logger
+        runtime: CapstanRuntime, cluster: SimulatedCluster, notifier: Notifier,
+        webhooks: WebhookSecrets = WebhookSecrets(), settings: ServiceSettings, logger: Logger
     ) {
         self.runtime = runtime
         self.cluster = cluster
         self.notifier = notifier
+        self.webhooks = webhooks
         self.settings = settings
         self.logger = logger
     }
@@ -71,10 +76,11 @@ public final class CapstanServerApp: Sendable {
     public func run(onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) async throws {
         let router = Router()
         router.middlewares.add(LogRequestsMiddleware(.debug))
-        APIRoutes(runtime: runtime, notifier: notifier).register(on: router)
+        APIRoutes(runtime: runtime, notifier: notifier, webhooks: webhooks).register(on: router)
         let address = boundAddress
         let http = Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "capstan"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0

@@ -14,7 +14,7 @@ struct NotifierService: Service {
 
     /// The notifier for the configured providers (secret files are read now, so a missing one stops start-up).
     static func notifier(
-        _ configurations: [NotificationConfiguration], store: StateStore, logger: Logger
+        _ configurations: [NotificationConfiguration], settings: NotifierSettings, store: StateStore, logger: Logger
     ) throws -> Notifier {
         let providers = try configurations.map { configuration in
             guard let kind = NotificationProviderKind(rawValue: configuration.type) else {
@@ -25,6 +25,7 @@ struct NotifierService: Service {
                 secret: try configuration.secret?.read(for: "notification \(configuration.name)"),
                 events: configuration.events, apps: configuration.apps, minimumSeverity: configuration.severity)
         }
-        return try Notifier(providers: providers, store: store, client: CurlHTTPClient(), logger: logger)
+        return try Notifier(
+            providers: providers, store: store, client: CurlHTTPClient(), settings: settings, logger: logger)
     }
 }

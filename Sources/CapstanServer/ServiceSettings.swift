@@ -1,6 +1,7 @@
 import CapstanConfig
 import CapstanCore
 import CapstanGit
+import CapstanNotifications
 import CapstanSimulator
 import Logging
 
@@ -23,6 +24,8 @@ public struct ServiceSettings: Sendable {
     public var committer: GitCommitter = GitCommitter()
     /// Where notification events go.
     public var notifications: [NotificationConfiguration] = []
+    /// Timeouts, retries and de-duplication of notification deliveries (tests shorten them).
+    public var notifierSettings = NotifierSettings()
 
     public init(
         host: String = "127.0.0.1", port: Int = 7070, stateDirectory: String,

@@ -1,5 +1,6 @@
 import CapstanModel
 import CapstanNotifications
+import CapstanTestSupport
 import Testing
 
 /// Each provider has its own worker: a receiver that refuses connections or never answers does not
@@ -15,7 +16,7 @@ import Testing
     func deadReceiverDoesNotDelayAnother(mode: String) async throws {
         try await NotifierHarness.withHarness { harness in
             let healthy = try await harness.receiver("healthy")
-            let bad: Receiver
+            let bad: NotificationReceiver
             if mode == "refusing" {
                 bad = try await harness.receiver("bad")
                 await bad.stop()

@@ -58,13 +58,19 @@ final class ServerHarness: @unchecked Sendable {
         self.task = task
     }
 
-    /// Runs `body`, then stops the service, also when `body` throws.
-    func stopping(_ body: () async throws -> Void) async throws {
+    /// Runs `body`, then stops the service, also when `body` throws; `keepState` leaves the state directory
+    /// for a service started again on it.
+    func stopping(keepState: Bool = false, _ body: () async throws -> Void) async throws {
         do { try await body() } catch {
             await stop()
             throw error
         }
-        await stop()
+        if keepState {
+            await app.shutdown()
+            _ = try? await task.value
+        } else {
+            await stop()
+        }
     }
 
     /// Stops the service gracefully and waits for it; removes its state.

@@ -2,6 +2,7 @@ import CapstanHTTPClient
 import CapstanModel
 import CapstanNotifications
 import CapstanStore
+import CapstanTestSupport
 import Foundation
 import Logging
 import Synchronization
@@ -11,7 +12,7 @@ import Synchronization
 final class NotifierHarness: Sendable {
     let directory: URL
     let logs = CapturedLogs()
-    private let receivers = Mutex<[Receiver]>([])
+    private let receivers = Mutex<[NotificationReceiver]>([])
     private let running = Mutex<[RunningNotifier]>([])
 
     private init(directory: URL) {
@@ -41,8 +42,8 @@ final class NotifierHarness: Sendable {
     func receiver(
         _ name: String = "receiver", port: Int = 0, failFirst: Int = 0, failStatus: Int = 500, delay: Duration = .zero,
         secret: String? = nil
-    ) async throws -> Receiver {
-        let receiver = try await Receiver.start(
+    ) async throws -> NotificationReceiver {
+        let receiver = try await NotificationReceiver.start(
             in: directory, name: name, port: port, failFirst: failFirst, failStatus: failStatus, delay: delay,
             secret: secret)
         receivers.withLock { $0.append(receiver) }

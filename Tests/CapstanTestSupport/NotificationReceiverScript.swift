@@ -6,7 +6,7 @@
 /// path, answered status, headers (lower-cased names), the raw body in base64 and, when a secret is
 /// given (not `-`), whether `X-Signature` equals `sha256=` + Python's own HMAC-SHA256 of the body.
 /// A watchdog exits when the test process is gone or after ten minutes.
-enum ReceiverScript {
+enum NotificationReceiverScript {
     static let source = #"""
         import base64, hashlib, hmac, http.server, json, os, sys, threading, time
 

@@ -1,18 +1,18 @@
 import Foundation
 
-/// A notification receiver (`ReceiverScript`) run by a test on 127.0.0.1; it records every request in
+/// A notification receiver (`NotificationReceiverScript`) run by a test on 127.0.0.1; it records every request in
 /// a file that outlives the process, so a receiver restarted on the same port appends to the same list.
-final class Receiver: @unchecked Sendable {
-    struct StartError: Error, CustomStringConvertible {
-        let description: String
+public final class NotificationReceiver: @unchecked Sendable {
+    public struct StartError: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    let port: Int
-    let recordsFile: URL
+    public let port: Int
+    public let recordsFile: URL
     private let process: Process
 
     /// `http://127.0.0.1:<port>`.
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     private init(port: Int, recordsFile: URL, process: Process) {
         self.port = port
@@ -21,13 +21,13 @@ final class Receiver: @unchecked Sendable {
     }
 
     /// Starts a receiver in `directory` (port 0 = ephemeral) and waits, bounded, until it listens.
-    static func start(
+    public static func start(
         in directory: URL, name: String = "receiver", port: Int = 0, failFirst: Int = 0, failStatus: Int = 500,
         delay: Duration = .zero, secret: String? = nil
-    ) async throws -> Receiver {
+    ) async throws -> NotificationReceiver {
         let script = directory.appendingPathComponent("receiver.py")
         if !FileManager.default.fileExists(atPath: script.path) {
-            try ReceiverScript.source.write(to: script, atomically: true, encoding: .utf8)
+            try NotificationReceiverScript.source.write(to: script, atomically: true, encoding: .utf8)
         }
         let readyFile = directory.appendingPathComponent("\(name).port")
         try? FileManager.default.removeItem(at: readyFile)
@@ -49,7 +49,7 @@ final class Receiver: @unchecked Sendable {
         try process.run()
         for _ in 0..<1500 where process.isRunning {
             if let text = try? String(contentsOf: readyFile, encoding: .utf8), let bound = Int(text) {
-                return Receiver(port: bound, recordsFile: records, process: process)
+                return NotificationReceiver(port: bound, recordsFile: records, process: process)
             }
             try await Task.sleep(for: .milliseconds(20))
         }
@@ -59,7 +59,7 @@ final class Receiver: @unchecked Sendable {
     }
 
     /// Kills the receiver and waits (bounded) until it is gone, so its port is closed.
-    func stop() async {
+    public func stop() async {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
         for _ in 0..<500 where process.isRunning {
@@ -68,13 +68,13 @@ final class Receiver: @unchecked Sendable {
     }
 
     /// Every request recorded so far, in arrival order.
-    func requests() -> [ReceivedRequest] {
+    public func requests() -> [ReceivedRequest] {
         guard let text = try? String(contentsOf: recordsFile, encoding: .utf8) else { return [] }
         return text.split(separator: "\n").compactMap(ReceivedRequest.init(line:))
     }
 
     /// Waits (bounded) until at least `count` requests arrived and returns them all.
-    func waitForRequests(_ count: Int, within limit: Duration = .seconds(10)) async -> [ReceivedRequest] {
+    public func waitForRequests(_ count: Int, within limit: Duration = .seconds(30)) async -> [ReceivedRequest] {
         let deadline = ContinuousClock.now + limit
         var seen = requests()
         while seen.count < count && ContinuousClock.now < deadline {

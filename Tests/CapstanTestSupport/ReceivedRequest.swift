@@ -1,28 +1,28 @@
 import Foundation
 
 /// One request the receiver recorded, with the exact body bytes.
-struct ReceivedRequest: Sendable {
-    var sequence: Int
-    var path: String
+public struct ReceivedRequest: Sendable {
+    public var sequence: Int
+    public var path: String
     /// What the receiver answered.
-    var status: Int
+    public var status: Int
     /// Header names lower-cased.
-    var headers: [String: String]
-    var body: [UInt8]
+    public var headers: [String: String]
+    public var body: [UInt8]
     /// The receiver's own HMAC check (nil when it was started without a secret).
-    var signatureValid: Bool?
+    public var signatureValid: Bool?
 
-    var eventID: String? { headers["x-capstan-event-id"] }
+    public var eventID: String? { headers["x-capstan-event-id"] }
 
-    var bodyText: String { String(decoding: body, as: UTF8.self) }
+    public var bodyText: String { String(decoding: body, as: UTF8.self) }
 
     /// The body parsed by Foundation, for field checks.
-    func jsonObject() -> [String: Any]? {
+    public func jsonObject() -> [String: Any]? {
         (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
     }
 
     /// Parses one line of the receiver's records file.
-    init?(line: Substring) {
+    public init?(line: Substring) {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any],
             let sequence = object["n"] as? Int, let path = object["path"] as? String,
             let status = object["status"] as? Int, let headers = object["headers"] as? [String: String],

@@ -1,0 +1,133 @@
+import CapstanConfig
+import CapstanCore
+import CapstanHTTPClient
+import CapstanModel
+import CapstanServer
+import CapstanSimulator
+import CapstanTestSupport
+import Foundation
+import Logging
+
+/// The whole service on 127.0.0.1 (ephemeral port) with webhook secrets, watching a real git remote with a
+/// long poll interval, so only webhooks (or the first sync at start) make it fetch.
+final class WebhookHarness: @unchecked Sendable {
+    let git: GitFixture
+    let app: CapstanServerApp
+    let baseURL: String
+    let port: Int
+    private let stateDirectory: URL
+    private let task: Task<Void, any Error>
+    static let http = CurlHTTPClient(configuration: HTTPClientConfiguration(timeout: .seconds(30)))
+
+    /// Secrets for every provider, as the tests sign with them.
+    static let secrets: [WebhookSender: String] = [
+        .github: "It's a Secret to Everybody", .gitlab: "gitlab-token-7f3a", .gitea: "gitea-secret-91c2",
+        .generic: "generic-secret-55d0",
+    ]
+
+    static func start(
+        git: GitFixture, providers: [WebhookSender] = WebhookSender.allCases, maxBodyBytes: Int = 64 * 1024,
+        readTimeout: Duration = .seconds(10)
+    ) async throws -> WebhookHarness {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("capstan-webhooks-\(UUID().uuidString)")
+        var settings = ServiceSettings(
+            host: "127.0.0.1", port: 0, stateDirectory: directory.path,
+            simulated: SimulatedClusterOptions(startDelay: .zero, nodes: SimulatedNode.defaults(count: 2)),
+            apps: [
+                AppSettings(
+                    definition: AppDefinition(
+                        name: "guestbook", source: AppSource(repo: git.url, ref: "main", path: "apps/guestbook"),
+                        interval: .seconds(3600), prune: true))
+            ])
+        settings.webhooks = WebhookConfiguration(
+            secrets: Dictionary(uniqueKeysWithValues: providers.map { ($0.rawValue, .inline(secrets[$0]!)) }),
+            maxBodyBytes: maxBodyBytes, readTimeout: readTimeout)
+        var logger = Logger(label: "capstan.test")
+        logger.logLevel = .critical
+        let app = try await CapstanServerApp.build(settings, logger: logger)
+        let task = Task { try await app.run() }
+        for _ in 0..<500 {
+            if let port = app.port {
+                return WebhookHarness(git: git, app: app, directory: directory, port: port, task: task)
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        task.cancel()
+        throw FixtureError("the server did not start listening within 5 s")
+    }
+
+    private init(git: GitFixture, app: CapstanServerApp, directory: URL, port: Int, task: Task<Void, any Error>) {
+        self.git = git
+        self.app = app
+        self.stateDirectory = directory
+        self.port = port
+        self.baseURL = "http://127.0.0.1:\(port)"
+        self.task = task
+    }
+
+    /// Stops the service gracefully and waits for it; removes its state.
+    func stop() async {
+        await app.shutdown()
+        _ = try? await task.value
+        try? FileManager.default.removeItem(at: stateDirectory)
+    }
+
+    /// Posts `body` to `/api/v1/webhooks/PATH` with `headers` as they are.
+    func post(_ path: String, _ body: String, headers: [HTTPHeader]) async throws -> HTTPResponse {
+        try await Self.http.send(
+            HTTPRequest(
+                method: "POST", url: baseURL + "/api/v1/webhooks/" + path,
+                headers: [HTTPHeader("Content-Type", "application/json")] + headers, body: Array(body.utf8)))
+    }
+
+    /// Posts `body` signed as `provider` signs it, with the event header of a push unless `event` says otherwise.
+    func deliver(
+        _ provider: WebhookSender, _ body: String, event: String? = nil, delivery: String? = nil
+    ) async throws -> HTTPResponse {
+        try await post(
+            provider.rawValue, body,
+            headers: try WebhookSigner.headers(provider, body: body, event: event, delivery: delivery))
+    }
+
+    func json(_ path: String) async throws -> Value {
+        let response = try await Self.http.send(HTTPRequest(url: baseURL + path))
+        guard response.status == 200 else {
+            throw FixtureError("GET \(path): HTTP \(response.status): \(response.text)")
+        }
+        return try JSONParser.parse(response.body)
+    }
+
+    /// Polls the app until it is synced to `revision` (bounded).
+    @discardableResult
+    func waitForRevision(_ revision: String, timeout: Duration = .seconds(20)) async throws -> Value {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let app = try await json("/api/v1/apps/guestbook")
+            if app[path: ["sync", "revision"]] == .string(revision) { return app }
+            guard ContinuousClock.now < deadline else {
+                throw FixtureError("the app did not reach \(revision) in time; it is \(app.jsonString())")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// The newest history entry once it records `revision` (bounded; the status can be served a moment before
+    /// the history entry is stored).
+    func latestSync(of revision: String, timeout: Duration = .seconds(10)) async throws -> Value {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let latest = try await history().first
+            if let latest, latest[path: ["revision", "id"]] == .string(revision) { return latest }
+            guard ContinuousClock.now < deadline else {
+                throw FixtureError("no history entry for \(revision); the newest is \(latest?.jsonString() ?? "none")")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// The app's sync history, newest first.
+    func history() async throws -> [Value] {
+        try await json("/api/v1/apps/guestbook/history?limit=1000")["items"]?.arrayValue ?? []
+    }
+}
