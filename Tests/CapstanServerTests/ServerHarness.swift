@@ -14,6 +14,7 @@ final class ServerHarness: @unchecked Sendable {
     let app: CapstanServerApp
     let stateDirectory: URL
     let baseURL: String
+    let port: Int
     private let task: Task<Void, any Error>
     static let http = CurlHTTPClient(configuration: HTTPClientConfiguration(timeout: .seconds(30)))
 
@@ -55,6 +56,7 @@ final class ServerHarness: @unchecked Sendable {
         self.app = app
         self.stateDirectory = directory
         self.baseURL = "http://127.0.0.1:\(port)"
+        self.port = port
         self.task = task
     }
 

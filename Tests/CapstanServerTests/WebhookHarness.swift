@@ -8,16 +8,14 @@ import CapstanTestSupport
 import Foundation
 import Logging
 
-/// The whole service on 127.0.0.1 (ephemeral port) with webhook secrets, watching a real git remote with a
+/// The whole service on 127.0.0.1 (`ServerHarness`) with webhook secrets, watching a real git remote with a
 /// long poll interval, so only webhooks (or the first sync at start) make it fetch.
 final class WebhookHarness: @unchecked Sendable {
-    let git: GitFixture
-    let app: CapstanServerApp
-    let baseURL: String
-    let port: Int
-    private let stateDirectory: URL
-    private let task: Task<Void, any Error>
-    static let http = CurlHTTPClient(configuration: HTTPClientConfiguration(timeout: .seconds(30)))
+    let server: ServerHarness
+    var git: GitFixture { server.git }
+    var baseURL: String { server.baseURL }
+    var port: Int { server.port }
+    static var http: CurlHTTPClient { ServerHarness.http }
 
     /// Secrets for every provider, as the tests sign with them.
     static let secrets: [WebhookSender: String] = [
@@ -29,49 +27,20 @@ final class WebhookHarness: @unchecked Sendable {
         git: GitFixture, providers: [WebhookSender] = WebhookSender.allCases, maxBodyBytes: Int = 64 * 1024,
         readTimeout: Duration = .seconds(10)
     ) async throws -> WebhookHarness {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("capstan-webhooks-\(UUID().uuidString)")
-        var settings = ServiceSettings(
-            host: "127.0.0.1", port: 0, stateDirectory: directory.path,
-            simulated: SimulatedClusterOptions(startDelay: .zero, nodes: SimulatedNode.defaults(count: 2)),
-            apps: [
-                AppSettings(
-                    definition: AppDefinition(
-                        name: "guestbook", source: AppSource(repo: git.url, ref: "main", path: "apps/guestbook"),
-                        interval: .seconds(3600), prune: true))
-            ])
-        settings.webhooks = WebhookConfiguration(
-            secrets: Dictionary(uniqueKeysWithValues: providers.map { ($0.rawValue, .inline(secrets[$0]!)) }),
-            maxBodyBytes: maxBodyBytes, readTimeout: readTimeout)
-        var logger = Logger(label: "capstan.test")
-        logger.logLevel = .critical
-        let app = try await CapstanServerApp.build(settings, logger: logger)
-        let task = Task { try await app.run() }
-        for _ in 0..<500 {
-            if let port = app.port {
-                return WebhookHarness(git: git, app: app, directory: directory, port: port, task: task)
-            }
-            try await Task.sleep(for: .milliseconds(10))
+        let server = try await ServerHarness.start(git: git, startDelay: .zero) { settings in
+            settings.apps[0].definition.interval = .seconds(3600)
+            settings.apps[0].definition.selfHeal = false
+            settings.webhooks = WebhookConfiguration(
+                secrets: Dictionary(uniqueKeysWithValues: providers.map { ($0.rawValue, .inline(secrets[$0]!)) }),
+                maxBodyBytes: maxBodyBytes, readTimeout: readTimeout)
         }
-        task.cancel()
-        throw FixtureError("the server did not start listening within 5 s")
+        return WebhookHarness(server: server)
     }
 
-    private init(git: GitFixture, app: CapstanServerApp, directory: URL, port: Int, task: Task<Void, any Error>) {
-        self.git = git
-        self.app = app
-        self.stateDirectory = directory
-        self.port = port
-        self.baseURL = "http://127.0.0.1:\(port)"
-        self.task = task
-    }
+    private init(server: ServerHarness) { self.server = server }
 
     /// Stops the service gracefully and waits for it; removes its state.
-    func stop() async {
-        await app.shutdown()
-        _ = try? await task.value
-        try? FileManager.default.removeItem(at: stateDirectory)
-    }
+    func stop() async { await server.stop() }
 
     /// Posts `body` to `/api/v1/webhooks/PATH` with `headers` as they are.
     func post(_ path: String, _ body: String, headers: [HTTPHeader]) async throws -> HTTPResponse {
@@ -90,13 +59,7 @@ final class WebhookHarness: @unchecked Sendable {
             headers: try WebhookSigner.headers(provider, body: body, event: event, delivery: delivery))
     }
 
-    func json(_ path: String) async throws -> Value {
-        let response = try await Self.http.send(HTTPRequest(url: baseURL + path))
-        guard response.status == 200 else {
-            throw FixtureError("GET \(path): HTTP \(response.status): \(response.text)")
-        }
-        return try JSONParser.parse(response.body)
-    }
+    func json(_ path: String) async throws -> Value { try await server.json("GET", path) }
 
     /// Polls the app until it is synced to `revision` (bounded).
     @discardableResult

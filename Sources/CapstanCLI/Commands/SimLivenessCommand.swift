@@ -5,7 +5,9 @@ import CapstanModel
 /// and restarts it after `failureThreshold` probes) or passes again.
 struct SimLivenessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "liveness", abstract: "Make a pod's liveness probes fail (restarts follow) or pass again.")
+        commandName: "liveness",
+        abstract: "Make a pod's liveness probes fail (restarts follow) or pass again (default: every probed container)."
+    )
 
     enum Action: String, ExpressibleByArgument, CaseIterable {
         case fail, ok
@@ -13,22 +15,11 @@ struct SimLivenessCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ClientOptions
     @Argument(help: "fail or ok.") var action: Action
-    @Argument(help: "The pod, as NAMESPACE/NAME.") var pod: String
-    @Option(name: [.short, .long], help: "The container (default: every container with a livenessProbe).")
-    var container: String?
-
-    func validate() throws {
-        _ = try ObjectArgument.parse(pod, what: "pod")
-        if let container, !KubernetesName.isDNS1123Label(container) {
-            throw ValidationError("invalid container name \"\(container)\"")
-        }
-    }
+    @OptionGroup var target: PodContainerArguments
 
     func run() async throws {
-        let target = try ObjectArgument.parse(pod, what: "pod")
-        let json: Value? = container.map { ["container": .string($0)] }
-        let body = try await options.client.post(
-            "/api/v1/sim/pods/\(target.path)/liveness/\(action.rawValue)", json: json)
+        let path = "/api/v1/sim/pods/\(try target.podPath())/liveness/\(action.rawValue)"
+        let body = try await options.client.post(path, json: target.body)
         try SimulationOutput.print(body, format: options.output)
     }
 }
