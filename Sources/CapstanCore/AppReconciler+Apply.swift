@@ -8,9 +8,9 @@ extension AppReconciler {
     /// The annotation naming the app that manages an object.
     static let managedByAnnotation = "capstan.io/app"
 
-    /// Applies the plan's next waves. Returns what was done and the step the sync stopped at (a wave that is
-    /// not Healthy yet, or complete); `live` is updated with what was applied and deleted.
-    func execute(_ plan: SyncPlan, live: inout [ResourceKey: Resource]) async -> (SyncExecution, WaveStep) {
+    /// Applies the plan's next waves. Returns what was done and the plan as it stands after it (what was applied
+    /// or deleted no longer pending); `live` is updated with what was applied and deleted.
+    func execute(_ plan: SyncPlan, live: inout [ResourceKey: Resource]) async -> (SyncExecution, SyncPlan) {
         var execution = SyncExecution()
 
         // A dry run of everything left first: if the cluster would refuse anything, nothing is applied.
@@ -19,21 +19,28 @@ extension AppReconciler {
         record(
             failures: refusals.map { $0.map { Result<Void, ClusterError>.failure($0) } ?? .success(()) },
             keys: remaining.map(\.0.key), in: &execution)
-        var current = plan
-        var step = WavePlanner.step(plan: current, health: Self.health(in: live))
-        guard execution.errors.isEmpty else { return (execution, step) }
+        guard execution.errors.isEmpty else { return (execution, plan) }
 
-        // One wave per turn; a turn that changes nothing ends the loop, so it runs at most once per wave.
-        while case .apply(let changes, let prune) = step.action {
-            let before = execution.applied.count + execution.deleted.count
+        // One wave per turn while the waves below are Healthy; a turn that applies nothing ends the loop.
+        var current = plan
+        var pruned = false
+        var next = WavePlanner.nextApply(plan: current, health: Self.health(in: live))
+        while let step = next, case .apply(let changes, let prune) = step.action {
+            let before = execution.applied.count
             await apply(changes, prune: prune ? plan.deletions.map(\.key) : [], into: &execution, live: &live)
-            guard execution.errors.isEmpty, execution.applied.count + execution.deleted.count > before || prune
-            else { break }
+            pruned = prune
             current = current.afterApplying(Set(execution.applied.keys), deleted: Set(execution.deleted))
-            step = WavePlanner.step(plan: current, health: Self.health(in: live))
-            if prune { break }
+            guard execution.errors.isEmpty, execution.applied.count > before, !prune else {
+                return (execution, current)
+            }
+            next = WavePlanner.nextApply(plan: current, health: Self.health(in: live))
         }
-        return (execution, step)
+        // Every wave applied: prune what git no longer has.
+        if next == nil, !pruned, !plan.deletions.isEmpty {
+            await apply([], prune: plan.deletions.map(\.key), into: &execution, live: &live)
+            current = current.afterApplying([], deleted: Set(execution.deleted))
+        }
+        return (execution, current)
     }
 
     /// The live health of a resource for wave ordering: Missing when it is not in the cluster.

@@ -8,7 +8,7 @@ import Foundation
 /// transaction, and the outcome that tells the loop when to look again.
 extension AppReconciler {
     func recordSync(
-        plan: SyncPlan, execution: SyncExecution, step: WaveStep, live: [ResourceKey: Resource],
+        plan: SyncPlan, execution: SyncExecution, remaining: SyncPlan, live: [ResourceKey: Resource],
         revision: Revision, trigger: SyncTrigger, continuing: Bool, startedAt: Date
     ) async -> ReconcileOutcome {
         let changeSet = execution.changeSet(plan)
@@ -16,6 +16,7 @@ extension AppReconciler {
         let synced = Set(execution.applied.keys).union(plan.changes.lazy.filter { $0.action == .unchanged }.map(\.key))
         lastReport = nil
         let (resources, health) = assess(plan, live: live, synced: synced)
+        let step = WavePlanner.step(plan: remaining, health: Self.health(in: resources))
         let pruneSkipped = plan.changes.contains { $0.action == .pruneSkipped }
         let finishedAt = Date()
 

@@ -44,7 +44,7 @@ extension AppReconciler {
     /// Returns true when an automatic rollback was decided (the caller syncs the pinned revision).
     func followRollout(plan: SyncPlan, live: [ResourceKey: Resource], revision: Revision) async -> Bool {
         guard activeRollout(for: revision) != nil else { return false }
-        let step = WavePlanner.step(plan: plan, health: Self.health(in: live))
+        let step = WavePlanner.step(plan: plan, health: Self.health(in: status.resources))
         let now = Date()
         guard let outcome = advanceRollout(step: step, health: status.health, at: now) else { return false }
         var record: SyncRecord?
@@ -100,6 +100,14 @@ extension AppReconciler {
                 + "\(rollout.revision.prefix(7)) became Degraded",
             metadata: ["from": rollout.revision, "to": good.id, "trigger": SyncTrigger.autoRollback.rawValue])
         return true
+    }
+
+    /// Live health as the last assessment saw it (no second assessment): Missing for resources it did not list.
+    static func health(in resources: [ResourceStatus]) -> (ResourceKey) -> HealthStatus? {
+        var byKey: [ResourceKey: HealthStatus?] = [:]
+        byKey.reserveCapacity(resources.count)
+        for resource in resources { byKey[resource.key] = resource.health }
+        return { key in byKey[key] ?? .missing }
     }
 
     private func position(of step: WaveStep) -> String {

@@ -100,7 +100,7 @@ public actor AppReconciler {
         }
 
         // 5. Apply: dry-run what is left, then apply the waves that can go now (kind order within each), prune.
-        let (execution, step) = await execute(plan, live: &live)
+        let (execution, remaining) = await execute(plan, live: &live)
         guard execution.errors.isEmpty else {
             await updateInventory(after: execution, plan: plan, live: live, revision: revision)
             return await recordSyncError(
@@ -111,7 +111,7 @@ public actor AppReconciler {
 
         // 6 and 7. Health and rollout, then status, history and inventory in one transaction.
         return await recordSync(
-            plan: plan, execution: execution, step: step, live: live, revision: revision, trigger: trigger,
+            plan: plan, execution: execution, remaining: remaining, live: live, revision: revision, trigger: trigger,
             continuing: continuesRollout(plan, revision: revision, request: request), startedAt: startedAt)
     }
 

@@ -7,52 +7,77 @@ public enum WavePlanner {
     /// The next step of the sync. `health` gives a resource's live health: nil for kinds without health, which
     /// count as ready, like Healthy, Suspended and Unknown; Progressing and Missing are not ready yet.
     public static func step(plan: SyncPlan, health: (ResourceKey) -> HealthStatus?) -> WaveStep {
-        var byWave: [Int: [PlannedChange]] = [:]
-        for change in plan.changes where change.action != .delete && change.action != .pruneSkipped {
-            let wave = change.desired.flatMap { SyncWave.of($0.resource) } ?? 0
-            byWave[wave, default: []].append(change)
-        }
-        let waves = byWave.keys.sorted()
-        let hasDeletions = plan.changes.contains { $0.action == .delete }
-        let applyWaves = waves.filter { wave in (byWave[wave] ?? []).contains(where: isApply) }
-        let lastApplyWave = applyWaves.last
-
-        // The lowest wave with applies goes, unless a lower wave is not Healthy yet.
-        for wave in waves {
-            let changes = byWave[wave] ?? []
-            let (ready, degraded) = readiness(changes, health)
-            let applies = changes.filter(isApply)
-            if !applies.isEmpty {
-                return WaveStep(
-                    action: .apply(applies, prune: hasDeletions && wave == lastApplyWave), waves: waves, wave: wave,
-                    ready: ready, total: changes.count)
-            }
-            guard let lastApplyWave, wave < lastApplyWave else { break }
-            if degraded || ready < changes.count {
-                return WaveStep(
-                    action: .wait(degraded: degraded), waves: waves, wave: wave, ready: ready, total: changes.count)
-            }
-        }
+        let waves = Waves(plan)
+        if let apply = nextApply(waves, health) { return apply }
 
         // Nothing left to apply: prune, then follow health wave by wave.
-        if hasDeletions {
-            let first = waves.first ?? 0
-            let (ready, _) = readiness(byWave[first] ?? [], health)
+        if waves.hasDeletions {
             return WaveStep(
-                action: .apply([], prune: true), waves: waves, wave: first, ready: ready,
-                total: byWave[first]?.count ?? 0)
+                action: .apply([], prune: true), waves: waves.numbers, wave: waves.numbers.first ?? 0, ready: 0,
+                total: 0)
         }
-        for wave in waves {
-            let changes = byWave[wave] ?? []
+        for wave in waves.numbers {
+            let changes = waves.changes[wave] ?? []
             let (ready, degraded) = readiness(changes, health)
             if degraded || ready < changes.count {
                 return WaveStep(
-                    action: .wait(degraded: degraded), waves: waves, wave: wave, ready: ready, total: changes.count)
+                    action: .wait(degraded: degraded), waves: waves.numbers, wave: wave, ready: ready,
+                    total: changes.count)
             }
         }
-        let last = waves.last ?? 0
-        let total = byWave[last]?.count ?? 0
-        return WaveStep(action: .complete, waves: waves, wave: last, ready: total, total: total)
+        let last = waves.numbers.last ?? 0
+        let total = waves.changes[last]?.count ?? 0
+        return WaveStep(action: .complete, waves: waves.numbers, wave: last, ready: total, total: total)
+    }
+
+    /// Only the next apply (or the wait before it), nil when nothing is left to apply: looks at the health of
+    /// the waves below the last one with changes only, so applying needs no health of what it applies.
+    public static func nextApply(plan: SyncPlan, health: (ResourceKey) -> HealthStatus?) -> WaveStep? {
+        nextApply(Waves(plan), health)
+    }
+
+    private static func nextApply(_ waves: Waves, _ health: (ResourceKey) -> HealthStatus?) -> WaveStep? {
+        guard let lastApplyWave = waves.lastApplyWave else { return nil }
+        for wave in waves.numbers {
+            let changes = waves.changes[wave] ?? []
+            let applies = changes.filter(isApply)
+            if !applies.isEmpty {
+                // Progress of the wave being applied is reported after the apply, not before.
+                return WaveStep(
+                    action: .apply(applies, prune: waves.hasDeletions && wave == lastApplyWave), waves: waves.numbers,
+                    wave: wave, ready: 0, total: changes.count)
+            }
+            let (ready, degraded) = readiness(changes, health)
+            if degraded || ready < changes.count {
+                return WaveStep(
+                    action: .wait(degraded: degraded), waves: waves.numbers, wave: wave, ready: ready,
+                    total: changes.count)
+            }
+        }
+        return nil
+    }
+
+    /// The plan's changes (but deletions and skipped prunes) by wave.
+    private struct Waves {
+        var changes: [Int: [PlannedChange]] = [:]
+        var numbers: [Int]
+        var hasDeletions: Bool
+        var lastApplyWave: Int?
+
+        init(_ plan: SyncPlan) {
+            var hasDeletions = false
+            var lastApplyWave: Int?
+            for change in plan.changes {
+                if change.action == .delete { hasDeletions = true }
+                guard change.action != .delete, change.action != .pruneSkipped else { continue }
+                let wave = change.desired.flatMap { SyncWave.of($0.resource) } ?? 0
+                changes[wave, default: []].append(change)
+                if isApply(change) { lastApplyWave = max(lastApplyWave ?? wave, wave) }
+            }
+            numbers = changes.keys.sorted()
+            self.hasDeletions = hasDeletions
+            self.lastApplyWave = lastApplyWave
+        }
     }
 
     private static func isApply(_ change: PlannedChange) -> Bool {
