@@ -30,6 +30,19 @@ enum AppDetail {
         lines.append(sync)
         let health = app.health.message.isEmpty ? "" : " (\(app.health.message))"
         lines.append("Health:     \(app.health.status.rawValue)\(health)")
+        if let rollout = app.rollout {
+            let waves =
+                rollout.waves.count > 1 ? ", waves \(rollout.waves.map(String.init).joined(separator: " "))" : ""
+            lines.append(
+                "Rollout:    \(rollout.revision.prefix(7)) \(rollout.state.rawValue) (\(rollout.trigger.rawValue)\(waves))"
+                    + (rollout.message.map { ": \($0)" } ?? ""))
+        }
+        if let pin = app.pin {
+            let bad = pin.badRevision.map { ", not re-applying \($0.prefix(7))" } ?? ""
+            lines.append(
+                "Pinned:     at \(pin.revision.prefix(7)) since \(CapstanJSON.formatTimestamp(pin.since)) "
+                    + "(\(pin.reason.rawValue)\(bad)); `capstan unpin \(app.name)` follows the branch again")
+        }
         if let last = app.lastSync {
             lines.append(
                 "Last sync:  \(last.result.rawValue) at \(CapstanJSON.formatTimestamp(last.finishedAt)), "
