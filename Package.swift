@@ -43,6 +43,10 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "CapstanConfig", dependencies: ["CapstanModel", "CapstanYAML"]),
+        .target(name: "CapstanSecrets", dependencies: [
+            "CapstanModel", "CapstanYAML",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "CapstanWebhooks", dependencies: [
             "CapstanModel",
             .product(name: "Crypto", package: "swift-crypto"),
@@ -101,6 +105,7 @@ let package = Package(
         .testTarget(name: "CapstanStoreTests", dependencies: ["CapstanStore"]),
         .testTarget(name: "CapstanConfigTests", dependencies: ["CapstanConfig"]),
         .testTarget(name: "CapstanWebhooksTests", dependencies: ["CapstanWebhooks"]),
+        .testTarget(name: "CapstanSecretsTests", dependencies: ["CapstanSecrets", "CapstanModel"]),
         .testTarget(name: "CapstanNotificationsTests", dependencies: [
             "CapstanNotifications", "CapstanStore", "CapstanModel", "CapstanHTTPClient", "CapstanTestSupport",
             .product(name: "Logging", package: "swift-log"),

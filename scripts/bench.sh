@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # `make bench`: builds capstan-bench (release, its own scratch path), generates a git repository of 2,000 app
 # groups (10,001 resources) in a temp folder, measures cold and no-change reconciles, our parse against
-# PyYAML's CSafeLoader and the peak RSS, and writes docs/benchmarks.md (keeping its "Notes" section).
+# PyYAML's CSafeLoader and the peak RSS, the simulated cluster at scale, push webhooks (POST → Healthy latency and
+# signed intake throughput), and writes docs/benchmarks.md (keeping its "Notes" section).
 #
 # Knobs (environment): BENCH_APPS (2000), BENCH_COLD_RUNS (5), BENCH_NO_CHANGE_RUNS (30), BENCH_PARSE_RUNS (7),
-# BENCH_SCALE_RUNS (3), BENCH_SCALE_NODES (100), BENCH_SCALE_PODS (10000), BENCH_OUTPUT (docs/benchmarks.md).
-# Loopback only: the repository is read over file://.
+# BENCH_SCALE_RUNS (3), BENCH_SCALE_NODES (100), BENCH_SCALE_PODS (10000), BENCH_WEBHOOK_COMMITS (100),
+# BENCH_WEBHOOK_REQUESTS (20000), BENCH_WEBHOOK_CONCURRENCY (32), BENCH_OUTPUT (docs/benchmarks.md).
+# Loopback only: repositories are read over file://, the service listens on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +18,9 @@ parse_runs=${BENCH_PARSE_RUNS:-7}
 scale_runs=${BENCH_SCALE_RUNS:-3}
 scale_nodes=${BENCH_SCALE_NODES:-100}
 scale_pods=${BENCH_SCALE_PODS:-10000}
+webhook_commits=${BENCH_WEBHOOK_COMMITS:-100}
+webhook_requests=${BENCH_WEBHOOK_REQUESTS:-20000}
+webhook_concurrency=${BENCH_WEBHOOK_CONCURRENCY:-32}
 output=${BENCH_OUTPUT:-docs/benchmarks.md}
 bounded() { [[ $2 =~ ^[0-9]+$ ]] && (($2 >= 1 && $2 <= $3)) || { echo "bench: $1 must be 1…$3" >&2; exit 2; }; }
 bounded BENCH_APPS "$apps" 100000
@@ -25,6 +30,9 @@ bounded BENCH_PARSE_RUNS "$parse_runs" 100
 bounded BENCH_SCALE_RUNS "$scale_runs" 20
 bounded BENCH_SCALE_NODES "$scale_nodes" 5000
 bounded BENCH_SCALE_PODS "$scale_pods" 200000
+bounded BENCH_WEBHOOK_COMMITS "$webhook_commits" 10000
+bounded BENCH_WEBHOOK_REQUESTS "$webhook_requests" 1000000
+bounded BENCH_WEBHOOK_CONCURRENCY "$webhook_concurrency" 256
 
 step() { printf '\n== %s\n' "$*" >&2; }
 
@@ -58,6 +66,18 @@ for run in $(seq 1 "$scale_runs"); do
     step "Simulated cluster at scale $run/$scale_runs: $scale_pods pods on $scale_nodes nodes (own process)"
     "$bench" sim-scale --work "$work/state" --nodes "$scale_nodes" --pods "$scale_pods" >"$work/results/sim-scale-$run.json"
 done
+
+step "Webhook → Healthy latency: $webhook_commits commits, 50 resources (service in-process on 127.0.0.1)"
+"$bench" webhook-latency --work "$work/state" --commits "$webhook_commits" --resources 50 \
+    >"$work/results/webhook-latency.json"
+python3 -c 'import json,sys; r=json.load(sys.stdin)["healthy"]; print("  p50 %.1f ms, p99 %.1f ms" % (r["p50"], r["p99"]))' \
+    <"$work/results/webhook-latency.json" >&2
+
+step "Webhook intake: $webhook_requests signed deliveries, $webhook_concurrency senders (at most 60 s)"
+"$bench" webhook-throughput --work "$work/state" --requests "$webhook_requests" \
+    --concurrency "$webhook_concurrency" --seconds 60 >"$work/results/webhook-throughput.json"
+python3 -c 'import json,sys; r=json.load(sys.stdin); print("  %.0f requests/s, %s, %d reconciles seen" % (r["requestsPerSecond"], r["statusCounts"], r["reconcilesSeen"]))' \
+    <"$work/results/webhook-throughput.json" >&2
 
 step "PyYAML CSafeLoader ($parse_runs runs)"
 python3 scripts/bench/pyyaml_parse.py "$work/repo/apps/fleet" --runs "$parse_runs" >"$work/results/pyyaml.json"

@@ -9,6 +9,11 @@ enum BenchCommand {
                                                                   reconciles of an unchanged commit
           parse      --folder DIR --path P [--runs N]             ManifestDecoder over the files under DIR/P
           sim-scale  --work DIR [--nodes N] [--pods N]            the simulated cluster scheduling and running N pods
+          webhook-latency --work DIR [--commits N] [--resources N] [--timeout-seconds N]
+                                                                  signed push webhook → new revision Healthy
+          webhook-throughput --work DIR [--requests N] [--concurrency N] [--seconds N]
+                             [--commits N] [--pushes N]
+                                                                  signed deliveries per second, coalescing, last commit
           report     --results DIR --output FILE --swift-version TEXT
                                                                   writes the Markdown report from the results
         """
@@ -21,6 +26,8 @@ enum BenchCommand {
             case "no-change": try emit(await NoChangeBenchmark(options: options).run())
             case "parse": try emit(ParseBenchmark(options: options).run())
             case "sim-scale": try emit(await SimScaleBenchmark(options: options).run())
+            case "webhook-latency": try emit(await WebhookLatencyBenchmark(options: options).run())
+            case "webhook-throughput": try emit(await WebhookThroughputBenchmark(options: options).run())
             case "report": try BenchReport(options: options).write()
             default: throw BenchError("unknown command \"\(options.command)\"\n\n\(usage)")
             }

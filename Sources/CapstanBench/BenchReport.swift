@@ -16,6 +16,10 @@ struct BenchReport {
     /// Targets of the simulated-cluster issue.
     static let simScheduleLimit = 1000.0
     static let simPeakLimitBytes = 150_000_000.0
+    /// Targets of the webhooks issue: webhook POST → Healthy, and signed deliveries per second.
+    static let webhookP50Limit = 100.0
+    static let webhookP99Limit = 300.0
+    static let webhookRateLimit = 5_000.0
     static let notesHeading = "## Notes"
 
     init(options: BenchArguments) throws {
@@ -28,7 +32,7 @@ struct BenchReport {
         let text =
             [
                 header, machineSection, workloadSection, resultsSection, coldSection, noChangeSection,
-                parseSection, simScaleSection, methodSection, notes(),
+                parseSection, simScaleSection, webhooksSection, methodSection, notes(),
             ].joined(separator: "\n\n") + "\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
     }

@@ -8,6 +8,9 @@ struct BenchResults {
     var pyyaml: PyYAMLResult
     /// Scale runs of the simulated cluster (`sim-scale-*.json`), one process each.
     var simScale: [SimScaleRun]
+    /// The webhook runs of issue 4 (`webhook-latency.json`, `webhook-throughput.json`), nil when not measured.
+    var webhookLatency: WebhookLatencyResult?
+    var webhookThroughput: WebhookThroughputResult?
 
     /// Reads `cold-*.json`, `no-change.json`, `parse.json` and `pyyaml.json` from `folder`.
     init(folder: String) throws {
@@ -21,6 +24,12 @@ struct BenchResults {
         simScale = try names.filter { $0.hasPrefix("sim-scale-") && $0.hasSuffix(".json") }.map {
             try Self.load(SimScaleRun.self, folder, $0)
         }
+        webhookLatency =
+            try names.contains("webhook-latency.json")
+            ? Self.load(WebhookLatencyResult.self, folder, "webhook-latency.json") : nil
+        webhookThroughput =
+            try names.contains("webhook-throughput.json")
+            ? Self.load(WebhookThroughputResult.self, folder, "webhook-throughput.json") : nil
     }
 
     private static func load<T: Decodable>(_ type: T.Type, _ folder: String, _ name: String) throws -> T {

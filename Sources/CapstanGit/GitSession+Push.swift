@@ -4,12 +4,9 @@ extension GitSession {
     /// Pushes `commit` to `refs/heads/<branch>` of origin (never forced) and, when accepted, moves the cache's
     /// remote-tracking branch to it, so the next resolve sees it as the head without downloading anything.
     func push(_ commit: git_oid, toBranch branch: String, in repository: OpaquePointer) throws -> PushOutcome {
-        var found: OpaquePointer?
-        var code = git_remote_lookup(&found, repository, "origin")
-        guard code == 0, let remote = found else {
-            throw cacheError(.openCache, "looking up remote origin", code: code)
-        }
+        let remote = try originRemote(repository)
         defer { git_remote_free(remote) }
+        var code: Int32 = 0
         let remoteName = "refs/heads/" + branch
         // libgit2 pushes from a reference, not a bare commit id: a scratch one, deleted again afterwards.
         let scratchName = "refs/capstan-push/heads/" + branch

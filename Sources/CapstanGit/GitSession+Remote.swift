@@ -12,12 +12,9 @@ extension GitSession {
         _ body: (RemoteConnection) throws -> T
     ) throws -> T {
         let operation = downloadOperation
-        var found: OpaquePointer?
-        var code = git_remote_lookup(&found, repository, "origin")
-        guard code == 0, let remote = found else {
-            throw cacheError(.openCache, "looking up remote origin", code: code)
-        }
+        let remote = try originRemote(repository)
         defer { git_remote_free(remote) }
+        var code: Int32 = 0
         let context = TransportContext(url: url, credentials: credentials)
         return try withExtendedLifetime(context) {
             var callbacks = context.makeCallbacks()
