@@ -53,18 +53,26 @@ struct WebhookRoutes: Sendable {
     }
 
     /// Asks every app that watches the pushed repository and branch for a fetch and reconcile; returns at once.
+    /// An app whose loop already looked at the pushed commit is not asked again (a redelivered or repeated push
+    /// would only make it fetch for nothing), and is listed under `current`.
     private func accept(_ hint: PushHint, logger: Logger) async -> Response {
         var apps: [String] = []
+        var current: [String] = []
         for controller in await watchers.concerned(by: hint) {
+            if let after = hint.after, await controller.reconciler.status.sync.attemptedRevision == after {
+                current.append(controller.name)
+                continue
+            }
             await controller.request(SyncRequest(trigger: .webhook))
             apps.append(controller.name)
         }
         var answer: [String: Value] = [
             "accepted": true, "apps": .array(apps.map(Value.string)), "branch": .string(hint.branch),
         ]
+        if !current.isEmpty { answer["current"] = .array(current.map(Value.string)) }
         if let after = hint.after { answer["revision"] = .string(after) }
         if let delivery = hint.deliveryID { answer["delivery"] = .string(delivery) }
-        if apps.isEmpty {
+        if apps.isEmpty && current.isEmpty {
             let repository = hint.repositoryURLs.first ?? ""
             answer["reason"] = .string("no app watches \(repository) at branch \(hint.branch)")
         }

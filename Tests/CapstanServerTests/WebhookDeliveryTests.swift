@@ -33,6 +33,30 @@ import Testing
         await server.stop()
     }
 
+    /// A push of a commit the app has already looked at (a redelivery, a repeated push) makes no fetch.
+    @Test func aPushOfTheCurrentCommitAsksNoAppAgain() async throws {
+        let git = try GitFixture()
+        let first = try git.commit(GuestbookManifests.initial(), message: "Add guestbook")
+        let server = try await WebhookHarness.start(git: git, providers: [.github])
+        try await server.stopping {
+            try await server.waitForRevision(first)
+            _ = try await server.server.waitForApp { $0[path: ["rollout", "state"]] == "Healthy" }
+            try await Task.sleep(for: .milliseconds(300))
+            let before = try await server.json("/api/v1/apps/guestbook")
+            let body = WebhookPushPayloads.push(.github, repository: git.url, after: first)
+            let response = try await server.deliver(.github, body, delivery: "again-1")
+            #expect(response.status == 202)
+            let answer = try JSONParser.parse(response.body)
+            #expect(answer["apps"] == [])
+            #expect(answer["current"] == ["guestbook"])
+            #expect(answer["reason"] == nil)
+            // No reconcile ran: the app was not asked.
+            try await Task.sleep(for: .milliseconds(300))
+            let after = try await server.json("/api/v1/apps/guestbook")
+            #expect(after["reconciledAt"] == before["reconciledAt"])
+        }
+    }
+
     /// A push of another repository or branch is accepted but concerns no app.
     @Test func aPushNoAppWatchesMatchesNothing() async throws {
         let git = try GitFixture()

@@ -42,6 +42,9 @@ final class WebhookHarness: @unchecked Sendable {
     /// Stops the service gracefully and waits for it; removes its state.
     func stop() async { await server.stop() }
 
+    /// Runs `body`, then stops the service, also when `body` throws.
+    func stopping(_ body: () async throws -> Void) async throws { try await server.stopping(body) }
+
     /// Posts `body` to `/api/v1/webhooks/PATH` with `headers` as they are.
     func post(_ path: String, _ body: String, headers: [HTTPHeader]) async throws -> HTTPResponse {
         try await Self.http.send(
