@@ -73,7 +73,7 @@ let package = Package(
         ]),
         .target(name: "CapstanServer", dependencies: [
             "CapstanCore", "CapstanSimulator", "CapstanGit", "CapstanStore", "CapstanCluster", "CapstanConfig",
-            "CapstanModel", "CapstanWebhooks", "CapstanNotifications",
+            "CapstanModel", "CapstanWebhooks", "CapstanNotifications", "CapstanSecrets",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
@@ -102,7 +102,9 @@ let package = Package(
         .testTarget(name: "CapstanGitTests", dependencies: ["CapstanGit"]),
         .testTarget(name: "CapstanHTTPClientTests", dependencies: ["CapstanHTTPClient"]),
         .testTarget(name: "CapstanEngineTests", dependencies: ["CapstanEngine"]),
-        .testTarget(name: "CapstanStoreTests", dependencies: ["CapstanStore"]),
+        .testTarget(name: "CapstanStoreTests", dependencies: [
+            "CapstanStore", "CapstanSecrets", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "CapstanConfigTests", dependencies: ["CapstanConfig"]),
         .testTarget(name: "CapstanWebhooksTests", dependencies: ["CapstanWebhooks"]),
         .testTarget(name: "CapstanSecretsTests", dependencies: ["CapstanSecrets", "CapstanModel"]),

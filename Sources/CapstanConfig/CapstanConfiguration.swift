@@ -16,12 +16,14 @@ public struct CapstanConfiguration: Sendable, Hashable {
     /// The author and committer of the commits Capstan makes (rollbacks).
     public var committer: GitCommitter
     public var notifications: [NotificationConfiguration]
+    /// `encryption.keyFile`: the key ring for Secrets and ConfigMaps at rest (nil: `<stateDir>/keys.yaml`).
+    public var encryptionKeyFile: String?
 
     public init(
         server: ServerConfiguration = ServerConfiguration(), stateDirectory: String, logLevel: LogLevel = .info,
         simulated: SimulatedConfiguration = SimulatedConfiguration(), apps: [AppConfiguration],
         webhooks: WebhookConfiguration = WebhookConfiguration(), committer: GitCommitter = GitCommitter(),
-        notifications: [NotificationConfiguration] = []
+        notifications: [NotificationConfiguration] = [], encryptionKeyFile: String? = nil
     ) {
         self.server = server
         self.stateDirectory = stateDirectory
@@ -31,6 +33,7 @@ public struct CapstanConfiguration: Sendable, Hashable {
         self.webhooks = webhooks
         self.committer = committer
         self.notifications = notifications
+        self.encryptionKeyFile = encryptionKeyFile
     }
 
     /// Reads and validates the file at `path` (relative paths start from the current directory).

@@ -9,7 +9,9 @@ struct ConfigurationReader {
     /// Absolute folder of the configuration file.
     let baseDirectory: String
 
-    static let rootKeys = ["server", "stateDir", "logLevel", "simulated", "webhooks", "git", "notifications", "apps"]
+    static let rootKeys = [
+        "server", "stateDir", "logLevel", "simulated", "webhooks", "git", "notifications", "encryption", "apps",
+    ]
 
     /// The configuration, or nil when something was reported.
     func read(_ root: ConfigNode) -> CapstanConfiguration? {
@@ -21,12 +23,16 @@ struct ConfigurationReader {
         let apps = readApps(mapping)
         let webhooks = mapping.optional("webhooks").flatMap(readWebhooks) ?? WebhookConfiguration()
         let committer = mapping.optional("git").flatMap(readGit) ?? GitCommitter()
+        let keyFile = mapping.optional("encryption").flatMap { node -> String? in
+            guard let fields = node.mapping(keys: ["keyFile"]) else { return nil }
+            return fields.optional("keyFile")?.string().map(absolutePath)
+        }
         let notifications =
             mapping.optional("notifications").map { readNotifications($0, appNames: Set(apps.map(\.name))) } ?? []
         guard diagnostics.isEmpty else { return nil }
         return CapstanConfiguration(
             server: server, stateDirectory: stateDirectory, logLevel: logLevel, simulated: simulated, apps: apps,
-            webhooks: webhooks, committer: committer, notifications: notifications)
+            webhooks: webhooks, committer: committer, notifications: notifications, encryptionKeyFile: keyFile)
     }
 
     private func readServer(_ node: ConfigNode) -> ServerConfiguration? {

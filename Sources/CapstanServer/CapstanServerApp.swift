@@ -3,6 +3,7 @@ import CapstanCore
 import CapstanGit
 import CapstanModel
 import CapstanNotifications
+import CapstanSecrets
 import CapstanSimulator
 import CapstanStore
 import CapstanWebhooks
@@ -25,7 +26,9 @@ public final class CapstanServerApp: Sendable {
 
     /// Opens the state directory and wires everything; nothing runs until `run()`.
     public static func build(_ settings: ServiceSettings, logger: Logger) async throws -> CapstanServerApp {
-        let store = try StateStore(path: (settings.stateDirectory as NSString).appendingPathComponent("capstan.sqlite"))
+        let keyRing = try EncryptionSetup.keyRing(settings, logger: logger)
+        let store = try StateStore(
+            path: (settings.stateDirectory as NSString).appendingPathComponent("capstan.sqlite"), cipher: keyRing)
         let cluster = try SimulatedCluster(options: settings.simulated, store: store)
         let backends: [String: any ClusterBackend] = [cluster.name: cluster]
         let notifier = try NotifierService.notifier(

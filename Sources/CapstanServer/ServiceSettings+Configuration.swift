@@ -22,6 +22,7 @@ extension ServiceSettings {
         webhooks = configuration.webhooks
         committer = configuration.committer
         notifications = configuration.notifications
+        encryptionKeyFile = configuration.encryptionKeyFile
     }
 }
 

@@ -24,6 +24,9 @@ public struct ServiceSettings: Sendable {
     public var committer: GitCommitter = GitCommitter()
     /// Where notification events go.
     public var notifications: [NotificationConfiguration] = []
+    /// The key ring that encrypts Secrets and ConfigMaps at rest; nil: `<stateDirectory>/keys.yaml`, generated
+    /// on first start.
+    public var encryptionKeyFile: String?
     /// Timeouts, retries and de-duplication of notification deliveries (tests shorten them).
     public var notifierSettings = NotifierSettings()
 

@@ -8,10 +8,13 @@ public final class StateStore: Sendable {
     let database: any DatabaseWriter
     /// The SQLite file, or nil for an in-memory store.
     public let path: String?
+    /// Encrypts the records that hold Secret or ConfigMap data; nil stores them as plain JSON (tools, tests).
+    public let cipher: (any RecordCipher)?
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
-    public init(path: String) throws(StoreError) {
+    public init(path: String, cipher: (any RecordCipher)? = nil) throws(StoreError) {
         self.path = path
+        self.cipher = cipher
         do {
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -29,8 +32,9 @@ public final class StateStore: Sendable {
     }
 
     /// A store that lives in memory only, for tools and tests that need no persistence.
-    public init() throws(StoreError) {
+    public init(cipher: (any RecordCipher)? = nil) throws(StoreError) {
         path = nil
+        self.cipher = cipher
         do {
             let queue = try DatabaseQueue()
             try StoreSchema.migrator.migrate(queue)

@@ -2,7 +2,7 @@ import CapstanConfig
 import CapstanModel
 import Testing
 
-/// `webhooks:`, `git:`, `notifications:` and `autoRollback`: the full form, and each mistake at its line.
+/// `webhooks:`, `git:`, `notifications:`, `encryption:` and `autoRollback`: the full form, and each mistake at its line.
 struct WebhookAndNotificationConfigTests {
     static let app = "apps:\n  - name: web\n    repo: file:///r\n"
 
@@ -15,6 +15,8 @@ struct WebhookAndNotificationConfigTests {
               readTimeout: 2s
             git:
               committer: {name: Capstan Bot, email: bot@example.com}
+            encryption:
+              keyFile: keys/ring.yaml
             notifications:
               - name: ops
                 type: generic-hmac
@@ -45,6 +47,7 @@ struct WebhookAndNotificationConfigTests {
                 NotificationConfiguration(name: "chat", type: "slack", url: "https://hooks.slack.example/T/B/X"),
             ])
         #expect(configuration.apps.first?.autoRollback == true)
+        #expect(configuration.encryptionKeyFile == "/etc/capstan/keys/ring.yaml")
         #expect(!"\(configuration.webhooks.secrets["github"]!)".contains("gh"))
     }
 

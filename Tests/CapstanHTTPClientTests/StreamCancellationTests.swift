@@ -8,7 +8,7 @@ struct StreamCancellationTests {
             let client = CurlHTTPClient()
             defer { client.shutdown() }
             var received = 0
-            for try await _ in client.stream(HTTPRequest(url: server.baseURL + "/chunks?n=400&delay_ms=25")) {
+            for try await _ in client.stream(HTTPRequest(url: server.baseURL + "/chunks?n=2000&delay_ms=25")) {
                 received += 1
                 if received == 2 { break }
             }
@@ -16,7 +16,7 @@ struct StreamCancellationTests {
             let seen = try await waitUntilServerSeesAbort(server, client)
             #expect(received == 2)
             #expect(seen)
-            #expect(start.duration(to: .now) < .seconds(2))
+            #expect(start.duration(to: .now) < .seconds(10), "the stream runs 50 s; the abort must not wait for it")
         }
     }
 
@@ -27,7 +27,7 @@ struct StreamCancellationTests {
             let (firstChunk, signal) = AsyncStream<Void>.makeStream()
             let consumer = Task {
                 var count = 0
-                for try await _ in client.stream(HTTPRequest(url: server.baseURL + "/chunks?n=400&delay_ms=25")) {
+                for try await _ in client.stream(HTTPRequest(url: server.baseURL + "/chunks?n=2000&delay_ms=25")) {
                     count += 1
                     signal.yield()
                 }
@@ -42,9 +42,9 @@ struct StreamCancellationTests {
             let serverSawAbort = start.duration(to: .now)
             print("stream cancel: consumer ended after \(consumerEnded), server saw the abort after \(serverSawAbort)")
             #expect((count ?? 0) < 100)
-            #expect(consumerEnded < .milliseconds(500))
+            #expect(consumerEnded < .seconds(5), "the stream runs 50 s; cancelling must not wait for it")
             #expect(seen)
-            #expect(serverSawAbort < .seconds(2))
+            #expect(serverSawAbort < .seconds(10))
         }
     }
 
