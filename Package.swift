@@ -88,7 +88,7 @@ let package = Package(
         ]),
         .executableTarget(name: "capstan-bench", dependencies: [
             "CapstanCore", "CapstanSimulator", "CapstanManifests", "CapstanGit", "CapstanStore", "CapstanEngine",
-            "CapstanServer", "CapstanConfig", "CapstanHTTPClient",
+            "CapstanServer", "CapstanConfig", "CapstanHTTPClient", "CapstanSecrets",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Sources/CapstanBench"),

@@ -1,6 +1,7 @@
 import CapstanCore
 import CapstanGit
 import CapstanModel
+import CapstanSecrets
 import CapstanSimulator
 import CapstanStore
 import Foundation
@@ -24,7 +25,9 @@ struct BenchSetup {
     static func make(_ fleet: BenchFleet, tracksMemory: Bool = false) async throws -> BenchSetup {
         let directory = URL(fileURLWithPath: fleet.workDirectory)
             .appendingPathComponent("state-\(UUID().uuidString)")
-        let store = try StateStore(path: directory.appendingPathComponent("capstan.sqlite").path)
+        // As the service does: Secrets and ConfigMaps encrypted at rest.
+        let store = try StateStore(
+            path: directory.appendingPathComponent("capstan.sqlite").path, cipher: KeyRing(try KeyRingFile.random()))
         let cluster = try SimulatedCluster(
             options: SimulatedClusterOptions(
                 startDelay: .zero, nodes: nodes, seed: 7,
