@@ -67,7 +67,7 @@ let package = Package(
         // The reconcile loop and the service around it.
         .target(name: "CapstanCore", dependencies: [
             "CapstanModel", "CapstanManifests", "CapstanGit", "CapstanEngine",
-            "CapstanCluster", "CapstanStore",
+            "CapstanCluster", "CapstanStore", "CapstanSecrets",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
@@ -81,6 +81,7 @@ let package = Package(
         ]),
         .target(name: "CapstanCLI", dependencies: [
             "CapstanModel", "CapstanHTTPClient", "CapstanServer", "CapstanConfig", "CapstanYAML", "CapstanCluster",
+            "CapstanSecrets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "capstan", dependencies: [

@@ -11,7 +11,8 @@ public struct CapstanCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, AppsCommand.self, AppCommand.self, SyncCommand.self, HistoryCommand.self,
-            RollbackCommand.self, UnpinCommand.self, GetCommand.self, DescribeCommand.self, SimCommand.self,
+            RollbackCommand.self, UnpinCommand.self, GetCommand.self, DescribeCommand.self, SealCommand.self,
+            SimCommand.self,
         ])
 
     public init() {}

@@ -2,16 +2,22 @@ import CapstanEngine
 import CapstanGit
 import CapstanManifests
 import CapstanModel
+import CapstanSecrets
 
 /// Turns the files of one commit into desired state: decode, validate, default namespaces, normalize.
 /// All or nothing — one bad document fails the whole commit, so nothing from it is applied.
 public struct ManifestRenderer: Sendable {
-    public init() {}
+    /// The keys that open SealedSecrets (newest first); without any, a SealedSecret in git fails its commit.
+    let sealingKeys: [SealingKey]
+
+    public init(sealingKeys: [SealingKey] = []) {
+        self.sealingKeys = sealingKeys
+    }
 
     public func render(files: [SourceFile], defaultNamespace: String) throws(RenderError) -> [DesiredResource] {
         do {
             let decoder = ManifestDecoder(options: ManifestDecodingOptions(defaultNamespace: defaultNamespace))
-            let manifests = try decoder.decode(files)
+            let manifests = try unsealingSecrets(try decoder.decode(files))
             let desired = DesiredState.build(manifests)
             let problems = SyncWave.problems(in: desired)
             guard problems.isEmpty else { throw RenderError(message: problems.joined(separator: "\n")) }

@@ -2,6 +2,7 @@ import CapstanCluster
 import CapstanCore
 import CapstanModel
 import CapstanNotifications
+import CapstanSecrets
 import CapstanWebhooks
 import Hummingbird
 
@@ -10,6 +11,7 @@ struct APIRoutes: Sendable {
     let runtime: CapstanRuntime
     let notifier: Notifier
     var webhooks = WebhookSecrets()
+    var sealingCertificate: SealingPublicKey?
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ -> Response in JSONText.response(Value.object(["status": "ok"])) }
@@ -19,6 +21,7 @@ struct APIRoutes: Sendable {
         api.post("/apps/:name/sync") { _, context in try await sync(context) }
         api.get("/apps/:name/history") { request, context in try await history(request, context) }
         api.get("/notifications") { _, _ in try await notifications() }
+        api.get("/sealing/cert") { _, _ in try sealingCert() }
         RollbackRoutes(runtime: runtime).register(on: api)
         ClusterRoutes(runtime: runtime).register(on: api)
         SimulationRoutes(runtime: runtime).register(on: api)
@@ -43,6 +46,14 @@ struct APIRoutes: Sendable {
     /// Per provider: type, redacted URL, and how many deliveries are pending, delivered and dead.
     private func notifications() async throws -> Response {
         try JSONText.response(NotificationList(items: try await notifier.providerStatuses()))
+    }
+
+    /// The public sealing key `capstan seal` encrypts to: `{"keyID", "pem"}`.
+    private func sealingCert() throws -> Response {
+        guard let certificate = sealingCertificate else {
+            throw APIError(.notFound, "this service has no sealing key: add one to its key file (docs/secrets.md)")
+        }
+        return JSONText.response(["keyID": .string(certificate.keyID), "pem": .string(certificate.pem)])
     }
 
     private func history(_ request: Request, _ context: BasicRequestContext) async throws -> Response {

@@ -20,6 +20,8 @@ public final class CapstanServerApp: Sendable {
     public let cluster: SimulatedCluster
     public let notifier: Notifier
     let webhooks: WebhookSecrets
+    /// The public half of the newest sealing key (`GET /api/v1/sealing/cert`).
+    let sealingCertificate: SealingPublicKey?
     let settings: ServiceSettings
     let logger: Logger
     let boundAddress = BoundAddress()
@@ -52,25 +54,27 @@ public final class CapstanServerApp: Sendable {
             repositories[cacheKey] = repository
             repositoryOfApp[definition.name] = repository
             let reconciler = try await AppReconciler(
-                app: definition, source: repository, backend: backend,
-                store: store, events: notifier, logger: logger)
+                app: definition, source: repository, backend: backend, store: store,
+                renderer: ManifestRenderer(sealingKeys: keyRing.file.sealingKeys), events: notifier, logger: logger)
             controllers.append(AppController(reconciler: reconciler, backend: backend, logger: logger))
         }
         let restorer = GitRevisionRestorer(repositories: repositoryOfApp, committer: settings.committer)
         let runtime = CapstanRuntime(controllers: controllers, backends: backends, store: store, restorer: restorer)
         return CapstanServerApp(
             runtime: runtime, cluster: cluster, notifier: notifier, webhooks: try WebhookSecrets(settings.webhooks),
-            settings: settings, logger: logger)
+            sealingCertificate: keyRing.file.sealingKeys.first?.publicKey, settings: settings, logger: logger)
     }
 
     init(
         runtime: CapstanRuntime, cluster: SimulatedCluster, notifier: Notifier,
-        webhooks: WebhookSecrets = WebhookSecrets(), settings: ServiceSettings, logger: Logger
+        webhooks: WebhookSecrets = WebhookSecrets(), sealingCertificate: SealingPublicKey? = nil,
+        settings: ServiceSettings, logger: Logger
     ) {
         self.runtime = runtime
         self.cluster = cluster
         self.notifier = notifier
         self.webhooks = webhooks
+        self.sealingCertificate = sealingCertificate
         self.settings = settings
         self.logger = logger
     }
@@ -79,7 +83,8 @@ public final class CapstanServerApp: Sendable {
     public func run(onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) async throws {
         let router = Router()
         router.middlewares.add(LogRequestsMiddleware(.debug))
-        APIRoutes(runtime: runtime, notifier: notifier, webhooks: webhooks).register(on: router)
+        APIRoutes(runtime: runtime, notifier: notifier, webhooks: webhooks, sealingCertificate: sealingCertificate)
+            .register(on: router)
         let address = boundAddress
         let http = Application(
             router: router,
