@@ -36,7 +36,10 @@ let package = Package(
         .target(name: "CapstanManifests", dependencies: ["CapstanModel", "CapstanYAML"]),
         .target(name: "CapstanGit", dependencies: ["CapstanModel", "CLibGit2"]),
         .target(name: "CapstanHTTPClient", dependencies: ["CCurl"]),
-        .target(name: "CapstanEngine", dependencies: ["CapstanModel"]),
+        .target(name: "CapstanEngine", dependencies: [
+            "CapstanModel",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "CapstanCluster", dependencies: ["CapstanModel"]),
         .target(name: "CapstanStore", dependencies: [
             "CapstanModel",

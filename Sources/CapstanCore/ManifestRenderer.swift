@@ -9,16 +9,19 @@ import CapstanSecrets
 public struct ManifestRenderer: Sendable {
     /// The keys that open SealedSecrets (newest first); without any, a SealedSecret in git fails its commit.
     let sealingKeys: [SealingKey]
+    /// Keys the `capstan.io/config-checksum` of workloads; nil leaves them unannotated.
+    let checksumKey: [UInt8]?
 
-    public init(sealingKeys: [SealingKey] = []) {
+    public init(sealingKeys: [SealingKey] = [], checksumKey: [UInt8]? = nil) {
         self.sealingKeys = sealingKeys
+        self.checksumKey = checksumKey
     }
 
     public func render(files: [SourceFile], defaultNamespace: String) throws(RenderError) -> [DesiredResource] {
         do {
             let decoder = ManifestDecoder(options: ManifestDecodingOptions(defaultNamespace: defaultNamespace))
             let manifests = try unsealingSecrets(try decoder.decode(files))
-            let desired = DesiredState.build(manifests)
+            let desired = DesiredState.build(manifests, checksumKey: checksumKey)
             let problems = SyncWave.problems(in: desired)
             guard problems.isEmpty else { throw RenderError(message: problems.joined(separator: "\n")) }
             return desired

@@ -55,7 +55,9 @@ public final class CapstanServerApp: Sendable {
             repositoryOfApp[definition.name] = repository
             let reconciler = try await AppReconciler(
                 app: definition, source: repository, backend: backend, store: store,
-                renderer: ManifestRenderer(sealingKeys: keyRing.file.sealingKeys), events: notifier, logger: logger)
+                renderer: ManifestRenderer(
+                    sealingKeys: keyRing.file.sealingKeys, checksumKey: keyRing.file.checksumKey),
+                events: notifier, logger: logger)
             controllers.append(AppController(reconciler: reconciler, backend: backend, logger: logger))
         }
         let restorer = GitRevisionRestorer(repositories: repositoryOfApp, committer: settings.committer)

@@ -22,7 +22,8 @@ struct CoreHarness {
 
     static func make(
         git: GitFixture, stateDirectory: URL? = nil, prune: Bool = true, selfHeal: Bool = true,
-        path: String = "apps/guestbook", url: String? = nil, autoRollback: Bool = false
+        path: String = "apps/guestbook", url: String? = nil, autoRollback: Bool = false,
+        checksumKey: [UInt8]? = nil
     ) async throws -> CoreHarness {
         let directory =
             stateDirectory
@@ -41,7 +42,8 @@ struct CoreHarness {
         logger.logLevel = .critical
         let events = RecordingEventSink()
         let reconciler = try await AppReconciler(
-            app: app, source: source, backend: cluster, store: store, events: events, logger: logger)
+            app: app, source: source, backend: cluster, store: store,
+            renderer: ManifestRenderer(checksumKey: checksumKey), events: events, logger: logger)
         return CoreHarness(
             git: git, stateDirectory: directory, store: store, cluster: cluster, reconciler: reconciler, events: events)
     }
