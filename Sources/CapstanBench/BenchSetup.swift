@@ -25,9 +25,10 @@ struct BenchSetup {
     static func make(_ fleet: BenchFleet, tracksMemory: Bool = false) async throws -> BenchSetup {
         let directory = URL(fileURLWithPath: fleet.workDirectory)
             .appendingPathComponent("state-\(UUID().uuidString)")
-        // As the service does: Secrets and ConfigMaps encrypted at rest.
-        let store = try StateStore(
-            path: directory.appendingPathComponent("capstan.sqlite").path, cipher: KeyRing(try KeyRingFile.random()))
+        // As the service does: Secrets and ConfigMaps encrypted at rest, SealedSecrets opened and config
+        // checksums keyed with the key ring.
+        let keys = try KeyRingFile.random()
+        let store = try StateStore(path: directory.appendingPathComponent("capstan.sqlite").path, cipher: KeyRing(keys))
         let cluster = try SimulatedCluster(
             options: SimulatedClusterOptions(
                 startDelay: .zero, nodes: nodes, seed: 7,
@@ -41,6 +42,7 @@ struct BenchSetup {
         let reconciler = try await AppReconciler(
             app: app, source: TimedSource(base: git, timeline: timeline),
             backend: TimedBackend(base: cluster, timeline: timeline), store: store,
+            renderer: ManifestRenderer(sealingKeys: keys.sealingKeys, checksumKey: keys.checksumKey),
             logger: Logger(label: "capstan.bench"))
         return BenchSetup(
             stateDirectory: directory, store: store, cluster: cluster, timeline: timeline,

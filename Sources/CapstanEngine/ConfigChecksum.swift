@@ -37,7 +37,7 @@ public enum ConfigChecksum {
             let mac = HMAC<SHA256>.authenticationCode(for: Array(input.utf8), using: symmetricKey)
             var annotated = resource
             var annotations = template[path: ["metadata", "annotations"]]?.objectValue ?? [:]
-            annotations[annotation] = .string(mac.map { String(format: "%02x", $0) }.joined())
+            annotations[annotation] = .string(HexText.lowercase(Array(mac)))
             annotated.value[path: ["spec", "template", "metadata", "annotations"]] = .object(annotations)
             return annotated
         }
