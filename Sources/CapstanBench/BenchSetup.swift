@@ -17,6 +17,8 @@ struct BenchSetup {
     let timeline: ReconcileTimeline
     let reconciler: AppReconciler
     let app: AppDefinition
+    /// The renderer the reconciler uses (sealing keys, keyed config checksums), for measuring parts alone.
+    let renderer: ManifestRenderer
 
     /// Nodes enough for every pod: 40 × 64 CPU / 256Gi / 110 pods.
     static let nodes = SimulatedNode.defaults(count: 40, cpu: Quantity("64")!, memory: Quantity("256Gi")!, pods: 110)
@@ -39,14 +41,14 @@ struct BenchSetup {
             namespace: fleet.namespace, interval: .seconds(180), prune: true, selfHeal: true)
         let timeline = ReconcileTimeline(tracksMemory: tracksMemory)
         let git = LibGit2Repository(url: fleet.repository, cacheDirectory: directory.appendingPathComponent("git").path)
+        let renderer = ManifestRenderer(sealingKeys: keys.sealingKeys, checksumKey: keys.checksumKey)
         let reconciler = try await AppReconciler(
             app: app, source: TimedSource(base: git, timeline: timeline),
             backend: TimedBackend(base: cluster, timeline: timeline), store: store,
-            renderer: ManifestRenderer(sealingKeys: keys.sealingKeys, checksumKey: keys.checksumKey),
-            logger: Logger(label: "capstan.bench"))
+            renderer: renderer, logger: Logger(label: "capstan.bench"))
         return BenchSetup(
             stateDirectory: directory, store: store, cluster: cluster, timeline: timeline,
-            reconciler: reconciler, app: app)
+            reconciler: reconciler, app: app, renderer: renderer)
     }
 
     /// One timed `reconcile`, its outcome and its phases.

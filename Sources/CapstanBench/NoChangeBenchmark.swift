@@ -58,7 +58,7 @@ struct NoChangeBenchmark {
             url: fleet.repository,
             cacheDirectory: setup.stateDirectory.appendingPathComponent("git").path)
         let files = try await git.files(at: revision, under: fleet.path)
-        let desired = try ManifestRenderer().render(files: files, defaultNamespace: fleet.namespace)
+        let desired = try setup.renderer.render(files: files, defaultNamespace: fleet.namespace)
         let inventory = try await setup.store.inventory(app: setup.app.name)
         let live = try await setup.cluster.get(Array(Set(desired.map(\.key)).union(inventory.keys)))
         var samples: [Double] = []
