@@ -20,21 +20,8 @@ struct WebhookLatencyBenchmark {
     }
 
     func run() async throws -> WebhookLatencyResult {
-        let folder = URL(fileURLWithPath: work).appendingPathComponent("webhook-latency-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let git = try GitWorkspace(root: folder.appendingPathComponent("git"))
-        let first = try git.commit(workload.initialFiles(), message: "Add the web app")
-        try git.push()
-        let secret = UUID().uuidString
-        let service = try await WebhookBenchService.start(
-            repository: git.url, resources: workload, secret: secret, work: folder)
-        do {
-            let result = try await measure(service, git: git, first: first, secret: secret)
-            await service.stop()
-            return result
-        } catch {
-            await service.stop()
-            throw error
+        try await WebhookBenchService.withDeployedApp(workload, work: work, name: "webhook-latency") {
+            try await measure($0, git: $1, first: $2, secret: $3)
         }
     }
 
