@@ -1,4 +1,5 @@
 import CapstanHTTPClient
+import CapstanModel
 import Crypto
 import Foundation
 
@@ -21,7 +22,7 @@ struct GitHubPush: Sendable {
             """
         body = Array(text.utf8)
         let mac = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Array(secret.utf8)))
-        signature = "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
+        signature = "sha256=" + HexText.lowercase(Array(mac))
     }
 
     /// The POST GitHub would send to `url`, with delivery id `delivery`.

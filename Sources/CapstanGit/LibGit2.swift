@@ -1,4 +1,5 @@
 import CLibGit2
+import CapstanModel
 
 /// Process-wide libgit2 setup and small conversions shared by the wrappers.
 enum LibGit2 {
@@ -20,16 +21,7 @@ enum LibGit2 {
 
     /// 40 lowercase hex digits.
     static func hex(_ oid: git_oid) -> String {
-        withUnsafeBytes(of: oid.id) { bytes in
-            let digits: [UInt8] = Array("0123456789abcdef".utf8)
-            var text = [UInt8]()
-            text.reserveCapacity(bytes.count * 2)
-            for byte in bytes {
-                text.append(digits[Int(byte >> 4)])
-                text.append(digits[Int(byte & 0x0F)])
-            }
-            return String(decoding: text, as: UTF8.self)
-        }
+        withUnsafeBytes(of: oid.id) { HexText.lowercase($0) }
     }
 
     /// Parses a full 40-hex commit id; nil for anything else.

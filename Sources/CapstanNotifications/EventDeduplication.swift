@@ -10,6 +10,6 @@ enum EventDeduplication {
             hasher.update(data: Data(part.utf8))
             hasher.update(data: Data([0]))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return HexText.lowercase(Array(hasher.finalize()))
     }
 }

@@ -121,7 +121,7 @@ public final class CapstanServerApp: Sendable {
     let shutdownHandle = ShutdownHandle()
 
     private static func gitCacheDirectory(_ stateDirectory: String, key: String) -> String {
-        let digest = SHA256.hash(data: Data(key.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let digest = HexText.lowercase(Array(SHA256.hash(data: Data(key.utf8)).prefix(8)))
         return (stateDirectory as NSString).appendingPathComponent("git/\(digest)")
     }
 }

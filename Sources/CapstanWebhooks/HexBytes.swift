@@ -1,3 +1,5 @@
+import CapstanModel
+
 /// Hexadecimal text to bytes and back.
 enum HexBytes {
     /// The bytes of `text` (upper or lower case digits, even length); nil when it is not hexadecimal.
@@ -17,13 +19,7 @@ enum HexBytes {
 
     /// Lower-case hexadecimal text of `bytes`.
     static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let alphabet = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in bytes {
-            text.append(alphabet[Int(byte >> 4)])
-            text.append(alphabet[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        HexText.lowercase(Array(bytes))
     }
 
     private static func value(_ digit: UInt8) -> UInt8? {
