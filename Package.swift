@@ -84,7 +84,7 @@ let package = Package(
         ]),
         .target(name: "CapstanCLI", dependencies: [
             "CapstanModel", "CapstanHTTPClient", "CapstanServer", "CapstanConfig", "CapstanYAML", "CapstanCluster",
-            "CapstanSecrets",
+            "CapstanSecrets", "CapstanStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "capstan", dependencies: [
