@@ -20,6 +20,8 @@ public final class CapstanServerApp: Sendable {
     public let cluster: SimulatedCluster
     public let notifier: Notifier
     let webhooks: WebhookSecrets
+    /// Held while the service lives, so offline tools refuse to race it.
+    let lock: StateDirectoryLock?
     /// The public half of the newest sealing key (`GET /api/v1/sealing/cert`).
     let sealingCertificate: SealingPublicKey?
     let settings: ServiceSettings
@@ -28,6 +30,10 @@ public final class CapstanServerApp: Sendable {
 
     /// Opens the state directory and wires everything; nothing runs until `run()`.
     public static func build(_ settings: ServiceSettings, logger: Logger) async throws -> CapstanServerApp {
+        guard let lock = try StateDirectoryLock.acquire(stateDirectory: settings.stateDirectory) else {
+            throw ServiceError(
+                "another capstan serve is running on \(settings.stateDirectory) (it holds capstan.lock there)")
+        }
         let keyRing = try EncryptionSetup.keyRing(settings, logger: logger)
         let store = try StateStore(
             path: (settings.stateDirectory as NSString).appendingPathComponent("capstan.sqlite"), cipher: keyRing)
@@ -64,14 +70,16 @@ public final class CapstanServerApp: Sendable {
         let runtime = CapstanRuntime(controllers: controllers, backends: backends, store: store, restorer: restorer)
         return CapstanServerApp(
             runtime: runtime, cluster: cluster, notifier: notifier, webhooks: try WebhookSecrets(settings.webhooks),
-            sealingCertificate: keyRing.file.sealingKeys.first?.publicKey, settings: settings, logger: logger)
+            sealingCertificate: keyRing.file.sealingKeys.first?.publicKey, lock: lock, settings: settings,
+            logger: logger)
     }
 
     init(
         runtime: CapstanRuntime, cluster: SimulatedCluster, notifier: Notifier,
         webhooks: WebhookSecrets = WebhookSecrets(), sealingCertificate: SealingPublicKey? = nil,
-        settings: ServiceSettings, logger: Logger
+        lock: StateDirectoryLock? = nil, settings: ServiceSettings, logger: Logger
     ) {
+        self.lock = lock
         self.runtime = runtime
         self.cluster = cluster
         self.notifier = notifier
@@ -106,6 +114,7 @@ public final class CapstanServerApp: Sendable {
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         shutdownHandle.set(group)
+        defer { lock?.release() }
         try await group.run()
         await cluster.shutdown()
     }

@@ -66,4 +66,80 @@ import Testing
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("chmod 600"), "\(refused.stderr)")
     }
+
+    /// Rotation with a crash: `keys rewrap` refuses while the service runs; killed (SIGKILL) midway, it loses
+    /// nothing and finishes when run again; afterwards no record uses the old key and the service reads all.
+    @Test(.timeLimit(.minutes(2))) func aRewrapKilledMidwayFinishesWhenRunAgain() async throws {
+        let git = try GitFixture()
+        var files = GuestbookManifests.initial()
+        var extra = (0..<8).map {
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-\($0)\ndata:\n  value: v\($0)\n"
+        }
+        extra += (0..<2).map {
+            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s-\($0)\nstringData:\n  token: t\($0)\n"
+        }
+        files["apps/guestbook/extra.yaml"] = extra.joined(separator: "---\n")
+        try git.commit(files, message: "Guestbook and configuration")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capstan-keys-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("state")
+        let config = folder.appendingPathComponent("capstan.yaml").path
+        let first = try await ServerHarness.start(git: git, stateDirectory: state.path)
+        try await first.stopping(keepState: true) {
+            _ = try await first.waitForApp { $0[path: ["rollout", "state"]] == "Healthy" }
+        }
+        try "stateDir: state\napps:\n  - {name: guestbook, repo: \(git.url), path: apps/guestbook}\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        #expect(try await CapstanBinary.run(["keys", "add", "k2", "--config", config]).status == 0)
+
+        let running = try await ServerHarness.start(git: git, stateDirectory: state.path)
+        try await running.stopping(keepState: true) {
+            let refused = try await CapstanBinary.run(["keys", "rewrap", "--config", config])
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("capstan serve is running on"), "\(refused.stderr)")
+        }
+
+        // Slowed to one record per transaction, killed after about a second.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CapstanBinary.path)
+        process.arguments = ["keys", "rewrap", "--config", config]
+        process.environment = ProcessInfo.processInfo.environment.merging(["CAPSTAN_REWRAP_PAUSE_MS": "150"]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(for: .seconds(1))
+        kill(process.processIdentifier, SIGKILL)
+        for _ in 0..<100 where process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        let midway = try await Self.recordsByKey(config)
+        #expect(midway["k1", default: 0] + midway["k2", default: 0] == 11, "\(midway)")
+        let finish = try await CapstanBinary.run(["keys", "rewrap", "--config", config])
+        #expect(finish.status == 0, "\(finish.stderr)")
+        #expect(finish.stdout.contains("every encrypted record uses k2"))
+        #expect(try await Self.recordsByKey(config) == ["k1": 0, "k2": 11])
+
+        let after = try await ServerHarness.start(git: git, stateDirectory: state.path)
+        try await after.stopping(keepState: true) {
+            for index in 0..<8 {
+                let object = try await after.json("GET", "/api/v1/cluster/configmaps/default/cm-\(index)")
+                #expect(object[path: ["data", "value"]] == .string("v\(index)"))
+            }
+            let key = ResourceKey(group: "", kind: "Secret", namespace: "default", name: "s-1")
+            let secret = try #require(try await after.app.cluster.get([key])[key])
+            #expect(
+                secret.value[path: ["data", "token"]]?.stringValue.flatMap { Data(base64Encoded: $0) }
+                    == Data("t1".utf8))
+        }
+    }
+
+    /// KEY → RECORDS from `capstan keys status`.
+    static func recordsByKey(_ config: String) async throws -> [String: Int] {
+        let status = try await CapstanBinary.run(["keys", "status", "--config", config])
+        var counts: [String: Int] = [:]
+        for line in status.stdout.split(separator: "\n") where line.hasPrefix("k") {
+            let fields = line.split(separator: " ")
+            if let name = fields.first, let count = fields.last.flatMap({ Int($0) }) { counts[String(name)] = count }
+        }
+        return counts
+    }
 }

@@ -5,6 +5,6 @@ import ArgumentParser
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys", abstract: "Inspect and rotate the keys that encrypt Secrets and ConfigMaps at rest.",
-        discussion: "Rotation: `keys add NAME`, restart the service, then rewrap (planned); see docs/secrets.md.",
-        subcommands: [KeysStatusCommand.self, KeysAddCommand.self])
+        discussion: "Rotation: `keys add NAME`, stop the service, `keys rewrap`, start it; see docs/secrets.md.",
+        subcommands: [KeysStatusCommand.self, KeysAddCommand.self, KeysRewrapCommand.self])
 }
