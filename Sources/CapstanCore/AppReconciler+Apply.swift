@@ -24,7 +24,7 @@ extension AppReconciler {
         // One wave per turn while the waves below are Healthy; a turn that applies nothing ends the loop.
         var current = plan
         var pruned = false
-        var next = WavePlanner.nextApply(plan: current, health: Self.health(in: live))
+        var next = WavePlanner.nextApply(plan: current, health: liveHealth(live))
         while let step = next, case .apply(let changes, let prune) = step.action {
             let before = execution.applied.count
             await apply(changes, prune: prune ? plan.deletions.map(\.key) : [], into: &execution, live: &live)
@@ -33,7 +33,7 @@ extension AppReconciler {
             guard execution.errors.isEmpty, execution.applied.count > before, !prune else {
                 return (execution, current)
             }
-            next = WavePlanner.nextApply(plan: current, health: Self.health(in: live))
+            next = WavePlanner.nextApply(plan: current, health: liveHealth(live))
         }
         // Every wave applied: prune what git no longer has.
         if next == nil, !pruned, !plan.deletions.isEmpty {
@@ -43,9 +43,18 @@ extension AppReconciler {
         return (execution, current)
     }
 
-    /// The live health of a resource for wave ordering: Missing when it is not in the cluster.
-    static func health(in live: [ResourceKey: Resource]) -> (ResourceKey) -> HealthStatus? {
-        { key in live[key].map { HealthAssessor.assess($0)?.status } ?? .missing }
+    /// The live health of a resource for wave ordering: Missing when it is not in the cluster; an object whose
+    /// `resourceVersion` the last assessment saw is not assessed again (the same memo as `assess`).
+    func liveHealth(_ live: [ResourceKey: Resource]) -> (ResourceKey) -> HealthStatus? {
+        let memo = healthCache
+        return { key in
+            guard let object = live[key] else { return .missing }
+            if let cached = memo[key], !object.resourceVersion.isEmpty, cached.resourceVersion == object.resourceVersion
+            {
+                return cached.assessment?.status
+            }
+            return HealthAssessor.assess(object)?.status
+        }
     }
 
     /// Applies one wave in kind order, one batch per kind rank, stopping at the first group that fails; then

@@ -138,7 +138,7 @@ extension AppReconciler {
         }
         markPinned()
         status.conditions.removeAll { $0.type == "SourceError" || $0.type == "ComparisonError" }
-        if await followRollout(plan: plan, live: live, revision: revision) {
+        if await followRollout(plan: plan, revision: revision) {
             return await reconcile(SyncRequest(trigger: .autoRollback, fetch: false))
         }
         if let failure = await persist(history: nil, inventory: InventoryChange()) { return failure }

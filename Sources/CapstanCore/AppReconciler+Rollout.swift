@@ -30,8 +30,9 @@ extension AppReconciler {
             rollout.finishedAt = time
             rollout.message =
                 outcome == .healthy
-                ? "Healthy after \(Self.seconds(seconds))"
-                : "Degraded after \(Self.seconds(seconds))" + (health.message.isEmpty ? "" : ": \(health.message)")
+                ? "Healthy after \(SecondsText.format(seconds))"
+                : "Degraded after \(SecondsText.format(seconds))"
+                    + (health.message.isEmpty ? "" : ": \(health.message)")
         } else {
             let waveText = step.waves.count > 1 ? "wave \(step.wave) (\(position(of: step))): " : ""
             rollout.message = "\(waveText)\(step.ready)/\(step.total) ready"
@@ -42,7 +43,7 @@ extension AppReconciler {
 
     /// In a report: follows a running rollout; when it ends, writes the outcome to its history entry.
     /// Returns true when an automatic rollback was decided (the caller syncs the pinned revision).
-    func followRollout(plan: SyncPlan, live: [ResourceKey: Resource], revision: Revision) async -> Bool {
+    func followRollout(plan: SyncPlan, revision: Revision) async -> Bool {
         guard activeRollout(for: revision) != nil else { return false }
         let step = WavePlanner.step(plan: plan, health: Self.health(in: status.resources))
         let now = Date()
@@ -112,10 +113,6 @@ extension AppReconciler {
 
     private func position(of step: WaveStep) -> String {
         "\((step.waves.firstIndex(of: step.wave) ?? 0) + 1)/\(step.waves.count)"
-    }
-
-    static func seconds(_ value: Double) -> String {
-        value < 10 ? String(format: "%.2f s", value) : String(format: "%.0f s", value)
     }
 
     private static func milliseconds(_ rollout: AppRollout) -> String {

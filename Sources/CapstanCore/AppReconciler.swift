@@ -154,7 +154,7 @@ public actor AppReconciler {
     /// the reconcile only reports, instead of recording an empty sync step.
     private func isWaitingOnWave(_ plan: SyncPlan, live: [ResourceKey: Resource], revision: Revision) -> Bool {
         guard activeRollout(for: revision) != nil else { return false }
-        if case .wait = WavePlanner.step(plan: plan, health: Self.health(in: live)).action { return true }
+        if case .wait = WavePlanner.step(plan: plan, health: liveHealth(live)).action { return true }
         return false
     }
 }

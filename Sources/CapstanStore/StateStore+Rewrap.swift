@@ -17,15 +17,14 @@ extension StateStore {
         var done: [String: Int] = [:]
         var after = ""
         while true {
-            let (count, last) = try writeSync("rewrap encrypted records after \(after.isEmpty ? "the start" : after)") {
-                db -> (Int, String?) in
+            let last = try writeSync("rewrap encrypted records after \(after.isEmpty ? "the start" : after)") {
+                db -> String? in
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
                         SELECT cluster, resource, body FROM cluster_object WHERE cluster || '/' || resource > ?
                         ORDER BY cluster || '/' || resource LIMIT ?
                         """, arguments: [after, batchSize])
-                var rewrapped = 0
                 for row in rows {
                     let cluster: String = row[0]
                     let id: String = row[1]
@@ -48,14 +47,12 @@ extension StateStore {
                         sql: "UPDATE cluster_object SET body = ? WHERE cluster = ? AND resource = ?",
                         arguments: [Data(sealed), cluster, id])
                     done[oldKey, default: 0] += 1
-                    rewrapped += 1
                 }
-                guard let lastRow = rows.last else { return (rewrapped, nil) }
+                guard let lastRow = rows.last else { return nil }
                 let lastCluster: String = lastRow[0]
                 let lastID: String = lastRow[1]
-                return (rewrapped, lastCluster + "/" + lastID)
+                return lastCluster + "/" + lastID
             }
-            _ = count
             guard let last else { return done }
             after = last
             afterBatch()

@@ -99,20 +99,24 @@ import Testing
             #expect(refused.stderr.contains("capstan serve is running on"), "\(refused.stderr)")
         }
 
-        // Slowed to one record per transaction, killed after about a second.
+        // Slowed to one record per transaction (150 ms each), killed once it has rewrapped some but not all.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CapstanBinary.path)
         process.arguments = ["keys", "rewrap", "--config", config]
         process.environment = ProcessInfo.processInfo.environment.merging(["CAPSTAN_REWRAP_PAUSE_MS": "150"]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        try await Task.sleep(for: .seconds(1))
+        for _ in 0..<200 where process.isRunning {
+            if try await Self.recordsByKey(config)["k2", default: 0] > 0 { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
         kill(process.processIdentifier, SIGKILL)
         for _ in 0..<100 where process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
         #expect(process.terminationReason == .uncaughtSignal)
 
         let midway = try await Self.recordsByKey(config)
         #expect(midway["k1", default: 0] + midway["k2", default: 0] == 11, "\(midway)")
+        #expect(midway["k1", default: 0] > 0 && midway["k2", default: 0] > 0, "killed midway: \(midway)")
         let finish = try await CapstanBinary.run(["keys", "rewrap", "--config", config])
         #expect(finish.status == 0, "\(finish.stderr)")
         #expect(finish.stdout.contains("every encrypted record uses k2"))

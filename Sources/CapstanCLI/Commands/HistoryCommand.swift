@@ -22,7 +22,7 @@ struct HistoryCommand: AsyncParsableCommand {
                 "#\(record.id)  \(revision)  \(CapstanJSON.formatTimestamp(record.startedAt))  "
                 + "\(record.trigger.rawValue)  \(record.result.rawValue)"
             if let rollout = record.rollout, let seconds = record.rolloutSeconds {
-                header += "  rollout \(rollout.rawValue) after \(Self.seconds(seconds))"
+                header += "  rollout \(rollout.rawValue) after \(SecondsText.format(seconds))"
             } else if let health = record.health {
                 header += "  \(health.rawValue)"
             }
@@ -40,9 +40,5 @@ struct HistoryCommand: AsyncParsableCommand {
             let unchanged = record.changeSet.entries.filter { $0.action == .unchanged }.count
             if unchanged > 0 { print("    unchanged  \(unchanged) resource\(unchanged == 1 ? "" : "s")") }
         }
-    }
-
-    static func seconds(_ value: Double) -> String {
-        value < 10 ? String(format: "%.2f s", value) : String(format: "%.0f s", value)
     }
 }

@@ -39,15 +39,10 @@ struct RolloutWait {
         }
     }
 
-    /// `Progressing: wave 1 (2/3): 3/5 ready`, or resource counts when there is no rollout to follow.
+    /// `Progressing: wave 1 (2/3): 3/5 ready` (the rollout's own message), or resource counts when there is no
+    /// rollout to follow.
     static func progressLine(_ app: AppStatus, _ rollout: AppRollout?) -> String {
-        if let rollout {
-            let wave =
-                rollout.waves.count > 1
-                ? "wave \(rollout.wave) (\((rollout.waves.firstIndex(of: rollout.wave) ?? 0) + 1)/\(rollout.waves.count)): "
-                : ""
-            return "Progressing: \(wave)\(rollout.ready)/\(rollout.total) ready"
-        }
+        if let rollout, let message = rollout.message { return "Progressing: \(message)" }
         let ready = app.resources.filter { $0.health == .healthy || $0.health == nil }.count
         return "\(app.health.status.rawValue): \(ready)/\(app.resources.count) resources ready"
             + (app.health.message.isEmpty ? "" : " (\(app.health.message))")
