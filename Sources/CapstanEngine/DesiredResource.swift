@@ -6,7 +6,8 @@ public struct DesiredResource: Sendable, Hashable {
     public let resource: Resource
     /// The file and line of the manifest it came from.
     public let location: SourceLocation
-    /// SHA-256 of the normalized resource's canonical JSON, as lowercase hex.
+    /// SHA-256 of the normalized resource's canonical JSON, as lowercase hex (HMAC-SHA256 under the service's
+    /// checksum key for Secrets and ConfigMaps, see `DesiredState.build`).
     public let hash: String
     /// The identity of the resource, read once from `resource`.
     public let key: ResourceKey
