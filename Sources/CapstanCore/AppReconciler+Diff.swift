@@ -16,8 +16,7 @@ extension AppReconciler {
             (revision, liftsPin) = try await targetRevision(fetch: fetch)
         } catch {
             throw DiffError(
-                "app \(app.name): cannot resolve \(app.source.ref) in \(Self.withoutUserInfo(app.source.repo)): "
-                    + String(describing: error),
+                "app \(app.name): cannot resolve \(app.source.ref): \(error)",
                 isRetryable: (error as? any ClassifiedError)?.isRetryable ?? true)
         }
         let desired = try await previewDesired(at: revision)

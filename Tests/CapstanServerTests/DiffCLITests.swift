@@ -185,4 +185,18 @@ import Testing
         #expect(unreachable.status == 2)
         #expect(unreachable.stderr.contains("cannot reach the Capstan server"))
     }
+
+    @Test(.timeLimit(.minutes(1))) func aRepositoryThatCannotBeReadIsAnError() async throws {
+        let git = try GitFixture()
+        let missing = "file:///nonexistent-\(UUID().uuidString)/remote.git"
+        let server = try await ServerHarness.start(git: git) { $0.apps[0].definition.source.repo = missing }
+        try await server.stopping {
+            let failed = try await Self.diff(server, "guestbook")
+            #expect(failed.status == 2)
+            #expect(failed.stderr.hasPrefix("Error: app guestbook: cannot resolve main: "), "\(failed.stderr)")
+            #expect(failed.stderr.contains(missing), "\(failed.stderr)")
+            let status = try await server.request("GET", "/api/v1/apps/guestbook/diff").status
+            #expect(status == 503)
+        }
+    }
 }
