@@ -10,7 +10,8 @@ public struct CapstanCommand: AsyncParsableCommand {
             http://127.0.0.1:7070.
             """,
         subcommands: [
-            ServeCommand.self, AppsCommand.self, AppCommand.self, SyncCommand.self, HistoryCommand.self,
+            ServeCommand.self, AppsCommand.self, AppCommand.self, SyncCommand.self, DiffCommand.self,
+            HistoryCommand.self,
             RollbackCommand.self, UnpinCommand.self, GetCommand.self, DescribeCommand.self, SealCommand.self,
             KeysCommand.self,
             SimCommand.self,

@@ -9,39 +9,50 @@ extension AppReconciler {
     /// re-reads the live state. A pinned app compares with its pinned revision; an automatic rollback's pin
     /// is lifted as soon as the branch has moved past the bad revision.
     func resolveRevision(fetch: Bool) async throws -> Revision {
+        let target = try await targetRevision(fetch: fetch)
+        if target.liftsPin {
+            logger.info(
+                "automatic rollback lifted: a newer commit arrived",
+                metadata: ["source.revision": .string(target.revision.shortID)])
+            status.pin = nil
+        }
+        return target.revision
+    }
+
+    /// The commit `resolveRevision` would compare with, and whether it lifts an automatic rollback's pin;
+    /// changes nothing but the local copy of the repository.
+    func targetRevision(fetch: Bool) async throws -> (revision: Revision, liftsPin: Bool) {
         if let pin = status.pin {
             if pin.reason == .autoRollback, fetch {
                 let head = try await source.resolve(ref: app.source.ref)
-                if head.id != pin.badRevision {
-                    logger.info(
-                        "automatic rollback lifted: a newer commit arrived",
-                        metadata: ["source.revision": .string(head.shortID)])
-                    status.pin = nil
-                    return head
-                }
+                if head.id != pin.badRevision { return (head, true) }
             }
-            if let rendered, rendered.revision.id == pin.revision { return rendered.revision }
-            return try await source.resolve(ref: pin.revision)
+            if let rendered, rendered.revision.id == pin.revision { return (rendered.revision, false) }
+            return (try await source.resolve(ref: pin.revision), false)
         }
-        if !fetch, let rendered { return rendered.revision }
-        return try await source.resolve(ref: app.source.ref)
+        if !fetch, let rendered { return (rendered.revision, false) }
+        return (try await source.resolve(ref: app.source.ref), false)
     }
 
     /// The desired state at `revision`; rendering happens once per commit.
     func render(_ revision: Revision) async -> Result<[DesiredResource], RenderError> {
         if let rendered, rendered.revision.id == revision.id { return rendered.result }
-        let result: Result<[DesiredResource], RenderError>
+        let (result, isCacheable) = await renderFiles(at: revision)
+        if isCacheable { rendered = RenderedRevision(revision: revision, result: result) }
+        return result
+    }
+
+    /// Reads and renders the files at `revision`, bypassing the cache; a transient git failure is not a
+    /// property of the commit, so its result is not cacheable.
+    func renderFiles(at revision: Revision) async -> (Result<[DesiredResource], RenderError>, isCacheable: Bool) {
         do {
             let files = try await source.files(at: revision.id, under: app.source.path)
-            result = await renderOffThePool(files)
+            return (await renderOffThePool(files), true)
         } catch let error as any ClassifiedError where !error.isRetryable {
-            result = .failure(RenderError(message: error.description))
+            return (.failure(RenderError(message: error.description)), true)
         } catch {
-            // A transient git failure is not a property of the commit: do not cache it.
-            return .failure(RenderError(message: String(describing: error), isRetryable: true))
+            return (.failure(RenderError(message: String(describing: error), isRetryable: true)), false)
         }
-        rendered = RenderedRevision(revision: revision, result: result)
-        return result
     }
 
     /// Decoding thousands of documents takes a while and uses every core: it runs on Dispatch, not on the

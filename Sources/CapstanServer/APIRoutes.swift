@@ -20,6 +20,7 @@ struct APIRoutes: Sendable {
         api.get("/apps/:name") { _, context in try await app(context) }
         api.post("/apps/:name/sync") { _, context in try await sync(context) }
         api.get("/apps/:name/history") { request, context in try await history(request, context) }
+        api.get("/apps/:name/diff") { request, context in try await diff(request, context) }
         api.get("/notifications") { _, _ in try await notifications() }
         api.get("/sealing/cert") { _, _ in try sealingCert() }
         RollbackRoutes(runtime: runtime).register(on: api)
@@ -64,6 +65,20 @@ struct APIRoutes: Sendable {
         }
         let records = try await runtime.store.history(app: controller.name, limit: limit)
         return try JSONText.response(HistoryList(items: records))
+    }
+
+    /// What a sync would change now (`?fetch=false`: compare with the commit last fetched).
+    private func diff(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let controller = try controller(context)
+        let fetchText = request.uri.queryParameters.get("fetch") ?? "true"
+        guard let fetch = Bool(fetchText) else {
+            throw APIError(.badRequest, "fetch must be true or false, got \"\(fetchText)\"")
+        }
+        do {
+            return try JSONText.response(try await controller.diff(fetch: fetch))
+        } catch let error as DiffError {
+            throw APIError(error.isRetryable ? .serviceUnavailable : .unprocessableContent, error.message)
+        }
     }
 
     private func controller(_ context: BasicRequestContext) throws -> AppController {

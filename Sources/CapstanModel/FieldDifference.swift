@@ -1,5 +1,5 @@
 /// One field where the live object does not match the manifest.
-public struct FieldDifference: Sendable, Hashable {
+public struct FieldDifference: Sendable, Hashable, Codable {
     /// How the live field differs.
     public enum Kind: String, Sendable, Hashable, Codable {
         /// The manifest sets the field; the live object lacks it.
