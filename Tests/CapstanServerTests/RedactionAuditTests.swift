@@ -6,7 +6,7 @@ import Testing
 /// Canary values in a Secret and a ConfigMap, committed, synced, changed, broken and restored through a real
 /// `capstan serve` with debug logs and a notification receiver: the Secret values are nowhere — not in the state
 /// directory's bytes, the logs, any API response or CLI output, nor any notification — and the ConfigMap values
-/// only in the answers where a user asked for the ConfigMap.
+/// only in the answers where a user asked for the ConfigMap or a diff.
 @Suite(.serialized) struct RedactionAuditTests {
     static func secretManifest(password: String, token: String) -> String {
         """
@@ -98,6 +98,10 @@ import Testing
             files["apps/guestbook/secret.yaml"] = Self.secretManifest(password: password, token: token)
             files["apps/guestbook/config.yaml"] = GuestbookManifests.configMap(greeting: greeting)
             try git.commit(files, message: "New password and greeting")
+            let diff = try await capstan("diff", "guestbook")
+            #expect(diff.status == 1 && diff.stdout.contains("data.password: (secret value changed)"), "\(diff)")
+            _ = try await capstan("diff", "guestbook", "-o", "json")
+            try await service.text("GET", "/api/v1/apps/guestbook/diff")
             let sync = try await capstan("sync", "guestbook", "--wait")
             #expect(sync.status == 0, "\(sync.stderr)")
 
@@ -167,11 +171,13 @@ import Testing
             #expect(Canaries.found(allCanaries, in: Data(request.body)) == [], "in notification \(request.bodyText)")
         }
         for (path, text) in service.received() {
-            let forbidden = path.contains("/configmaps") ? canaries.secrets : allCanaries
+            let asked = path.contains("/configmaps") || path.hasSuffix("/diff")
+            let forbidden = asked ? canaries.secrets : allCanaries
             #expect(Canaries.found(forbidden, in: Data(text.utf8)) == [], "in the answer to GET \(path)")
         }
         for (command, text) in outputs {
-            let forbidden = command.contains("configmap") ? canaries.secrets : allCanaries
+            let asked = command.contains("configmap") || command.hasPrefix("diff")
+            let forbidden = asked ? canaries.secrets : allCanaries
             #expect(Canaries.found(forbidden, in: Data(text.utf8)) == [], "in the output of capstan \(command)")
         }
     }
