@@ -12,7 +12,7 @@ public struct CapstanCommand: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, AppsCommand.self, AppCommand.self, SyncCommand.self, HistoryCommand.self,
             RollbackCommand.self, UnpinCommand.self, GetCommand.self, DescribeCommand.self, SealCommand.self,
-            KeysCommand.self,
+            KeysCommand.self, AdminCommand.self,
             SimCommand.self,
         ])
 
