@@ -47,6 +47,16 @@ import Testing
         let missing = try await fixture.capstan(["admin", "delete-corrupt", "Secret", "default/nope"])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("no record of Secret default/nope in cluster simulated"), "\(missing.stderr)")
+        // Cluster-scoped objects are named by NAME alone; Kind.group picks the API group.
+        for (kind, name, shown) in [
+            ("Namespace", "kube-public", "Namespace/kube-public"),
+            ("StorageClass.storage.k8s.io", "standard", "StorageClass/standard"),
+        ] {
+            let scoped = try await fixture.capstan(["admin", "delete-corrupt", kind, name])
+            #expect(scoped.status != 0)
+            #expect(scoped.stderr.contains("the record of \(shown) in cluster simulated"), "\(scoped.stderr)")
+            #expect(scoped.stderr.contains("is not corrupt"), "\(scoped.stderr)")
+        }
 
         // The service is stopped: one base64 character of the Secret's record is changed in the SQLite file.
         do {
