@@ -13,7 +13,7 @@ public struct CapstanCommand: AsyncParsableCommand {
             ServeCommand.self, AppsCommand.self, AppCommand.self, SyncCommand.self, DiffCommand.self,
             HistoryCommand.self,
             RollbackCommand.self, UnpinCommand.self, GetCommand.self, DescribeCommand.self, SealCommand.self,
-            KeysCommand.self,
+            KeysCommand.self, AdminCommand.self,
             SimCommand.self,
         ])
 

@@ -37,6 +37,7 @@ public final class CapstanServerApp: Sendable {
         let keyRing = try EncryptionSetup.keyRing(settings, logger: logger)
         let store = try StateStore(
             path: (settings.stateDirectory as NSString).appendingPathComponent("capstan.sqlite"), cipher: keyRing)
+        try await EncryptionSetup.warnAboutWornKeys(keyRing, store: store, logger: logger)
         let cluster = try SimulatedCluster(options: settings.simulated, store: store)
         let backends: [String: any ClusterBackend] = [cluster.name: cluster]
         let notifier = try NotifierService.notifier(

@@ -1,4 +1,5 @@
 import CapstanSecrets
+import CapstanStore
 import Foundation
 import Logging
 
@@ -29,5 +30,18 @@ enum EncryptionSetup {
                 metadata: ["encryption.keyFile": .string(path)])
         }
         return KeyRing(loaded.file)
+    }
+
+    /// Logs a warning for each key of the ring that has done 2^32 encryptions or more (counted in the store), naming
+    /// the key, the count and the commands that rotate it.
+    static func warnAboutWornKeys(_ ring: KeyRing, store: StateStore, logger: Logger) async throws {
+        let counts = try await store.encryptionCounts()
+        for (index, name) in ring.keyNames.enumerated() {
+            let count = counts[name] ?? 0
+            guard KeyRing.needsRotation(encryptions: count) else { continue }
+            logger.warning(
+                "\(KeyRotationAdvice.warning(key: name, encryptions: count, isPrimary: index == 0))",
+                metadata: ["encryption.key": .string(name), "encryption.count": .stringConvertible(count)])
+        }
     }
 }

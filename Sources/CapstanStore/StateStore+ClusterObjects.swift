@@ -4,7 +4,8 @@ import GRDB
 
 /// A cluster backend's objects (the simulated cluster's etcd), stored as canonical JSON by key.
 extension StateStore {
-    /// Every stored object of one cluster, for loading at start.
+    /// Every stored object of one cluster, for loading at start. A corrupt record stops the load, naming the
+    /// object and the command that deletes it; records under keys the ring lacks stop it with a count per key.
     public func loadObjects(cluster: String) throws(StoreError) -> [Resource] {
         try readSync("load the objects of cluster \(cluster)") { db in
             let cursor = try Row.fetchCursor(
@@ -14,14 +15,28 @@ extension StateStore {
             while let row = try cursor.next() {
                 let id: String = row[0]
                 let body: Data = row[1]
-                guard let json = try plaintext(of: [UInt8](body), id: id, cluster: cluster, unknownKeys: &unknownKeys)
-                else { continue }
-                do {
-                    objects.append(Resource(try JSONParser.parse(json)))
-                } catch {
+                let (object, condition) = readRecord([UInt8](body), id: id, cluster: cluster)
+                if let object {
+                    objects.append(object)
+                    continue
+                }
+                let key = ResourceKey(id: id)
+                let name = key.map { "\($0)" } ?? id
+                switch condition {
+                case .unknownKey(let keyName):
+                    unknownKeys[keyName, default: 0] += 1
+                case .noKeyRing:
                     throw StoreError(
-                        "load object \(id) of cluster \(cluster)", path: nil,
-                        message: "the stored object \(id) is not valid JSON (\(error))")
+                        "load object \(name) of cluster \(cluster)", path: nil,
+                        message: "\(name) is encrypted but no key ring was given to the store")
+                case .corrupt(let reason):
+                    let command = key.map { "`\(Self.deleteCorruptCommand(cluster: cluster, key: $0))`" }
+                    throw StoreError(
+                        "load object \(name) of cluster \(cluster)", path: nil,
+                        message: "\(name) is corrupt: \(reason). To delete only this record, stop the service and "
+                            + "run \(command ?? "`capstan admin delete-corrupt`"); the next sync recreates it from git")
+                case .missing, .readable, .wrongKey:
+                    continue
                 }
             }
             if !unknownKeys.isEmpty {
@@ -38,37 +53,6 @@ extension StateStore {
         }
     }
 
-    /// The JSON of a stored body: as is when it is plain JSON, decrypted when it is an encrypted record; nil
-    /// (and counted) when its key is not in the ring. A record that fails to decrypt is reported as corrupt,
-    /// naming the object, never returned.
-    private func plaintext(
-        of body: [UInt8], id: String, cluster: String, unknownKeys: inout [String: Int]
-    ) throws -> [UInt8]? {
-        guard body.first != UInt8(ascii: "{") else { return body }
-        let text = String(decoding: body, as: UTF8.self)
-        let object = ResourceKey(id: id).map { "\($0)" } ?? id
-        guard let cipher else {
-            throw StoreError(
-                "load object \(object) of cluster \(cluster)", path: nil,
-                message: "\(object) is encrypted but no key ring was given to the store")
-        }
-        guard let name = cipher.keyName(of: text) else {
-            throw StoreError(
-                "load object \(object) of cluster \(cluster)", path: nil,
-                message: "\(object) is corrupt: its record is neither JSON nor encrypted")
-        }
-        guard cipher.decryptingKeyNames.contains(name) else {
-            unknownKeys[name, default: 0] += 1
-            return nil
-        }
-        do {
-            return try cipher.open(text, identity: Self.identity(cluster: cluster, id: id))
-        } catch {
-            throw StoreError(
-                "load object \(object) of cluster \(cluster)", path: nil, message: "\(object) is corrupt: \(error)")
-        }
-    }
-
     /// What an encrypted cluster object is bound to: a ciphertext copied to another record fails.
     static func identity(cluster: String, id: String) -> String { "cluster_object/\(cluster)/\(id)" }
 
@@ -77,11 +61,14 @@ extension StateStore {
         key.group.isEmpty && (key.kind == "Secret" || key.kind == "ConfigMap")
     }
 
+    /// Upserts and deletes objects of one cluster in one transaction, sealing Secrets and ConfigMaps and counting
+    /// those encryptions per key in the same transaction.
     public func writeObjects(
         cluster: String, upserts: [Resource], deletions: [ResourceKey],
         meta: [String: String] = [:]
     ) throws(StoreError) {
         try writeSync("write \(upserts.count + deletions.count) objects of cluster \(cluster)") { db in
+            var tally = EncryptionTally()
             if !upserts.isEmpty {
                 let statement = try db.cachedStatement(
                     sql: """
@@ -92,7 +79,7 @@ extension StateStore {
                     let key = object.key
                     var body = object.value.jsonBytes()
                     if let cipher, Self.holdsConfigurationData(key) {
-                        body = Array(try cipher.seal(body, identity: Self.identity(cluster: cluster, id: key.id)).utf8)
+                        body = try tally.seal(body, identity: Self.identity(cluster: cluster, id: key.id), with: cipher)
                     }
                     try body.withUnsafeBytes { bytes in
                         try statement.execute(arguments: [cluster, key.id, Data(bytes)])
@@ -109,6 +96,7 @@ extension StateStore {
             for (key, value) in meta {
                 try Self.setMeta("\(cluster).\(key)", value, db)
             }
+            try tally.save(db)
         }
     }
 

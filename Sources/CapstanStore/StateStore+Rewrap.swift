@@ -19,6 +19,7 @@ extension StateStore {
         while true {
             let last = try writeSync("rewrap encrypted records after \(after.isEmpty ? "the start" : after)") {
                 db -> String? in
+                var tally = EncryptionTally()
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
@@ -42,12 +43,13 @@ extension StateStore {
                         plaintext = try cipher.open(text, identity: identity)
                         oldKey = keyName(text) ?? "(unreadable)"
                     }
-                    let sealed = Array(try cipher.seal(plaintext, identity: identity).utf8)
+                    let sealed = try tally.seal(plaintext, identity: identity, with: cipher)
                     try db.execute(
                         sql: "UPDATE cluster_object SET body = ? WHERE cluster = ? AND resource = ?",
                         arguments: [Data(sealed), cluster, id])
                     done[oldKey, default: 0] += 1
                 }
+                try tally.save(db)
                 guard let lastRow = rows.last else { return nil }
                 let lastCluster: String = lastRow[0]
                 let lastID: String = lastRow[1]

@@ -60,6 +60,16 @@ enum StoreSchema {
                     CREATE INDEX outbox_dedup ON outbox (provider, dedup_key, created_at);
                     """)
         }
+        migrator.registerMigration("key_usage") { db in
+            // Encryptions per key name, counted in the transaction that sealed (NIST SP 800-38D limit: 2^32).
+            try db.execute(
+                sql: """
+                    CREATE TABLE key_usage (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        encryptions INTEGER NOT NULL CHECK (encryptions >= 0)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }()
 }

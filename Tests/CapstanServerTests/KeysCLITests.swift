@@ -25,7 +25,8 @@ import Testing
         let lines = status.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "Key file: \(state.path)/keys.yaml")
         // The guestbook's ConfigMap is the one record of its kinds (plus nothing unencrypted).
-        #expect(lines.contains { $0.hasPrefix("k1 ") && $0.contains(" yes ") && $0.hasSuffix(" 1") }, "\(lines)")
+        let table = KeysStatusTable(status.stdout)
+        #expect(table.rows["k1"]?["PRIMARY"] == "yes" && table.number("k1", "RECORDS") == 1, "\(lines)")
         #expect(!status.stdout.contains("not encrypted"))
         #expect(lines.last?.hasPrefix("Sealing keys (newest first): ") == true)
 
@@ -35,9 +36,9 @@ import Testing
             try FileManager.default.attributesOfItem(atPath: state.path + "/keys.yaml")[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let after = try await CapstanBinary.run(["keys", "status", "--config", config.path])
-        let rows = after.stdout.split(separator: "\n").map(String.init)
-        #expect(rows.contains { $0.hasPrefix("k2 ") && $0.contains(" yes ") && $0.hasSuffix(" 0") }, "\(rows)")
-        #expect(rows.contains { $0.hasPrefix("k1 ") && !$0.contains(" yes ") && $0.hasSuffix(" 1") }, "\(rows)")
+        let rows = KeysStatusTable(after.stdout)
+        #expect(rows.rows["k2"]?["PRIMARY"] == "yes" && rows.number("k2", "RECORDS") == 0, "\(after.stdout)")
+        #expect(rows.rows["k1"]?["PRIMARY"] == "" && rows.number("k1", "RECORDS") == 1, "\(after.stdout)")
         let again = try await CapstanBinary.run(["keys", "add", "k2", "--config", config.path])
         #expect(again.status != 0)
         #expect(again.stderr.contains("k2"), "\(again.stderr)")
@@ -139,11 +140,9 @@ import Testing
     /// KEY → RECORDS from `capstan keys status`.
     static func recordsByKey(_ config: String) async throws -> [String: Int] {
         let status = try await CapstanBinary.run(["keys", "status", "--config", config])
-        var counts: [String: Int] = [:]
-        for line in status.stdout.split(separator: "\n") where line.hasPrefix("k") {
-            let fields = line.split(separator: " ")
-            if let name = fields.first, let count = fields.last.flatMap({ Int($0) }) { counts[String(name)] = count }
+        let table = KeysStatusTable(status.stdout)
+        return table.rows.keys.reduce(into: [:]) { counts, key in
+            counts[key] = table.number(key, "RECORDS").map { Int($0) }
         }
-        return counts
     }
 }

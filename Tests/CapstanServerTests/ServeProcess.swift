@@ -3,45 +3,64 @@ import CapstanModel
 import CapstanTestSupport
 import Foundation
 
-/// The real `capstan serve` process on a configuration written by the test, with its stdout and stderr in one
-/// log file and every API response it gave the test kept, so a test can scan what a user would see.
+/// The real `capstan serve` process on a configuration that listens on 127.0.0.1:0: its stdout and stderr go to
+/// a log file, its port is read from the "listening" line, and every API answer it gave the test is kept, so a
+/// test can scan what a user would see.
 final class ServeProcess: @unchecked Sendable {
-    let folder: URL
+    let process = Process()
     let logFile: URL
-    private(set) var baseURL = ""
-    private let process = Process()
+    private(set) var port = 0
     private let lock = NSLock()
     private var responses: [(path: String, text: String)] = []
     private static let http = CurlHTTPClient(configuration: HTTPClientConfiguration(timeout: .seconds(30)))
 
-    /// Starts `capstan serve --config <folder>/capstan.yaml` (listening on an ephemeral port of 127.0.0.1) and
-    /// waits, bounded, until it logs its address.
-    init(folder: URL, configuration: String) async throws {
-        self.folder = folder
-        self.logFile = folder.appendingPathComponent("serve.log")
+    /// `http://127.0.0.1:<port>`.
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Starts `capstan serve --config CONFIG` and waits (at most 30 s) until it listens.
+    static func start(config: String, logFile: URL) async throws -> ServeProcess {
+        let serve = ServeProcess(logFile: logFile)
+        try await serve.run(config: config)
+        return serve
+    }
+
+    /// Writes `<folder>/capstan.yaml` (`configuration` after a `server.listen` of 127.0.0.1:0), starts the service
+    /// on it with its log in `<folder>/serve.log`, and waits until it listens.
+    convenience init(folder: URL, configuration: String) async throws {
+        self.init(logFile: folder.appendingPathComponent("serve.log"))
         let config = folder.appendingPathComponent("capstan.yaml")
         try "server:\n  listen: 127.0.0.1:0\n\(configuration)".write(to: config, atomically: true, encoding: .utf8)
+        try await run(config: config.path)
+    }
+
+    private init(logFile: URL) { self.logFile = logFile }
+
+    private func run(config: String) async throws {
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         let handle = try FileHandle(forWritingTo: logFile)
         process.executableURL = URL(fileURLWithPath: CapstanBinary.path)
-        process.arguments = ["serve", "--config", config.path]
+        process.arguments = ["serve", "--config", config]
         process.standardOutput = handle
         process.standardError = handle
         try process.run()
-        for _ in 0..<600 where process.isRunning {
-            let text = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
-            if let range = text.range(of: #"listening on http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
-                baseURL = "http://" + text[range].dropFirst("listening on http://".count)
+        let marker = "Capstan API listening on http://127.0.0.1:"
+        for _ in 0..<600 {
+            let text = log
+            if let range = text.range(of: marker), let port = Int(text[range.upperBound...].prefix { $0.isNumber }) {
+                self.port = port
                 return
+            }
+            guard process.isRunning else {
+                throw FixtureError("capstan serve exited (\(process.terminationStatus)) before listening:\n\(text)")
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        await stop()
-        throw FixtureError("capstan serve did not listen within 30 s: \(log())")
+        kill(process.processIdentifier, SIGKILL)
+        throw FixtureError("capstan serve did not listen within 30 s:\n\(log)")
     }
 
-    /// The whole log so far.
-    func log() -> String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
+    /// Everything logged so far.
+    var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
     /// Every response body this test received, with the path that produced it.
     func received() -> [(path: String, text: String)] { lock.withLock { responses } }
@@ -66,19 +85,23 @@ final class ServeProcess: @unchecked Sendable {
         while true {
             let app = try await json("/api/v1/apps/\(name)")
             if condition(app) { return }
-            guard ContinuousClock.now < deadline else {
-                throw FixtureError("timed out; the app is \(app.jsonString())")
-            }
+            guard ContinuousClock.now < deadline else { throw FixtureError("timed out; the app is \(app.jsonString())") }
             try await Task.sleep(for: .milliseconds(100))
         }
     }
 
-    /// SIGTERM, then waits (bounded) for the process to end; SIGKILL if it does not.
-    func stop() async {
-        guard process.isRunning else { return }
-        process.terminate()
-        for _ in 0..<200 where process.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    /// Stops the process with SIGTERM and waits (at most 10 s); returns its exit status. Still running then, it
+    /// is killed and this throws.
+    @discardableResult
+    func stop() async throws -> Int32 {
+        guard process.isRunning else { return process.terminationStatus }
+        kill(process.processIdentifier, SIGTERM)
+        for _ in 0..<200 where process.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            throw FixtureError("capstan serve still ran 10 s after SIGTERM")
+        }
+        return process.terminationStatus
     }
 
     deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }

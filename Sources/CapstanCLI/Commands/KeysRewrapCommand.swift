@@ -16,11 +16,7 @@ struct KeysRewrapCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (keyFile, storePath) = try location.paths()
-        let stateDirectory = (storePath as NSString).deletingLastPathComponent
-        guard let lock = try StateDirectoryLock.acquire(stateDirectory: stateDirectory) else {
-            throw CLIError(
-                "capstan serve is running on \(stateDirectory) (it holds capstan.lock): stop it, then run keys rewrap")
-        }
+        let lock = try KeyRingLocation.lockState(of: storePath, for: "keys rewrap")
         defer { lock.release() }
         let ring: KeyRing
         do { ring = KeyRing(try KeyRingFile.load(from: keyFile)) } catch { throw CLIError("\(error)") }

@@ -4,8 +4,9 @@ import CapstanSecrets
 import CapstanStore
 import Foundation
 
-/// `capstan keys status --config FILE`: each key with how many stored records it encrypts, records under keys
-/// the ring does not have, Secret and ConfigMap records still in plain JSON, and the sealing keys.
+/// `capstan keys status --config FILE`: each key with how many stored records it encrypts and how many encryptions
+/// it has done (with a warning at 2^32), records under keys the ring does not have, Secret and ConfigMap records
+/// still in plain JSON, and the sealing keys.
 struct KeysStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "Show the keys and how many stored records each one encrypts.")
@@ -17,16 +18,18 @@ struct KeysStatusCommand: AsyncParsableCommand {
         do { file = try KeyRingFile.load(from: keyFile) } catch { throw CLIError("\(error)") }
         var counts: [String: Int] = [:]
         var unencrypted = 0
+        var encryptions: [String: UInt64] = [:]
         if FileManager.default.fileExists(atPath: storePath) {
             let store = try StateStore(path: storePath)
             (counts, unencrypted) = try await store.encryptedRecordCounts { Envelope.keyName(of: $0) }
+            encryptions = try await store.encryptionCounts()
         }
         print("Key file: \(keyFile)")
-        var table = TableWriter(["KEY", "PRIMARY", "CREATED", "RECORDS"])
+        var table = TableWriter(["KEY", "PRIMARY", "CREATED", "RECORDS", "ENCRYPTIONS"])
         for (index, key) in file.keys.enumerated() {
             table.add([
                 key.name, index == 0 ? "yes" : "", key.created.map(CapstanJSON.formatTimestamp) ?? "-",
-                String(counts[key.name] ?? 0),
+                String(counts[key.name] ?? 0), String(encryptions[key.name] ?? 0),
             ])
         }
         print(table.render())
@@ -34,6 +37,13 @@ struct KeysStatusCommand: AsyncParsableCommand {
         let missing = counts.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }
         for (name, count) in missing {
             print("MISSING KEY \(name): \(count) record(s) use it and cannot be read; restore the key file that has it")
+        }
+        for (index, key) in file.keys.enumerated() {
+            let count = encryptions[key.name] ?? 0
+            guard KeyRing.needsRotation(encryptions: count) else { continue }
+            let advice = KeyRotationAdvice.warning(
+                key: key.name, encryptions: count, isPrimary: index == 0, configPath: location.config)
+            print("WARNING: \(advice)")
         }
         if unencrypted > 0 {
             print("\(unencrypted) Secret/ConfigMap record(s) are not encrypted yet (written before encryption)")
