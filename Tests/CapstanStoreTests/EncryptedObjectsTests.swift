@@ -96,3 +96,29 @@ import Testing
         #expect(refused?.description.contains("is encrypted but no key ring was given") == true)
     }
 }
+
+/// With a key ring, a Secret or ConfigMap record in plain JSON is refused as corrupt (it could be a forged value
+/// put there by someone who can write the state but lacks the key) until `rewrap` encrypts it.
+@Suite struct UnencryptedRecordTests {
+    @Test func aPlainSecretRecordIsCorruptUntilRewrapEncryptsIt() throws {
+        let folder = EncryptedObjectsTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("capstan.sqlite").path
+        // Written by a store without a key ring: as before encryption at rest, or by hand.
+        try StateStore(path: path).writeObjects(
+            cluster: "simulated", upserts: EncryptedObjectsTests.objects(), deletions: [])
+        let ring = KeyRing(try KeyRingFile.random())
+        let store = try StateStore(path: path, cipher: ring)
+
+        let error = #expect(throws: StoreError.self) { try store.loadObjects(cluster: "simulated") }
+        let message = error?.description ?? ""
+        #expect(message.contains("is corrupt: it is stored unencrypted"), "\(message)")
+        #expect(message.contains("capstan keys rewrap"), "\(message)")
+        #expect(!message.contains(EncryptedObjectsTests.canary))
+
+        let moved = try store.rewrapRecords(needsRewrap: { _ in true }, keyName: Envelope.keyName(of:))
+        #expect(moved["(plain)"] == 3)
+        let loaded = try store.loadObjects(cluster: "simulated")
+        #expect(Set(loaded.map(\.value)) == Set(EncryptedObjectsTests.objects().map(\.value)))
+    }
+}
