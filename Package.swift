@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(name: "CapstanServerTests", dependencies: [
             "CapstanServer", "CapstanHTTPClient", "CapstanTestSupport", "CapstanCore", "CapstanSimulator",
             "CapstanCluster", "CapstanStore", "CapstanModel", "CapstanConfig", "CapstanNotifications",
-            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],
     swiftLanguageModes: [.v6]

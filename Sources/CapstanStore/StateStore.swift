@@ -76,10 +76,3 @@ public final class StateStore: Sendable {
         }
     }
 }
-
-extension StateStore {
-    /// Runs raw SQL; for tests that need to damage the store on purpose.
-    public func executeForTesting(_ sql: String) async throws(StoreError) {
-        try await write("execute test SQL") { db in try db.execute(sql: sql) }
-    }
-}

@@ -59,16 +59,13 @@ import Testing
         }
 
         // The service is stopped: one base64 character of the Secret's record is changed in the SQLite file.
-        do {
-            let store = try StateStore(path: fixture.storePath)
-            try await store.executeForTesting(
-                """
+        try StateDatabase.execute(
+            """
                 UPDATE cluster_object SET body = CAST(substr(body, 1, 40)
                     || CASE WHEN CAST(substr(body, 41, 1) AS TEXT) = 'A' THEN 'B' ELSE 'A' END
                     || substr(body, 42) AS BLOB)
                 WHERE resource = '/Secret/default/db'
-                """)
-        }
+            """, path: fixture.storePath)
         let refused = try await CapstanBinary.run(["serve", "--config", fixture.config], timeout: .seconds(30))
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("Secret/default/db is corrupt"), "\(refused.stderr)")

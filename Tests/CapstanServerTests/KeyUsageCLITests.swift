@@ -63,14 +63,11 @@ import Testing
         #expect(try await fixture.capstan(["keys", "add", "k2"]).status == 0)
         // The service is stopped: the counts are set in the SQLite file itself, k2 (primary) at the limit and k1
         // one below it.
-        do {
-            let store = try StateStore(path: fixture.storePath)
-            try await store.executeForTesting(
-                """
+        try StateDatabase.execute(
+            """
                 INSERT INTO key_usage (key, encryptions) VALUES ('k2', 4294967296), ('k1', 4294967295)
                 ON CONFLICT(key) DO UPDATE SET encryptions = excluded.encryptions
-                """)
-        }
+            """, path: fixture.storePath)
 
         let status = try await fixture.capstan(["keys", "status"])
         #expect(status.status == 0, "\(status.stderr)")

@@ -85,7 +85,9 @@ final class ServeProcess: @unchecked Sendable {
         while true {
             let app = try await json("/api/v1/apps/\(name)")
             if condition(app) { return }
-            guard ContinuousClock.now < deadline else { throw FixtureError("timed out; the app is \(app.jsonString())") }
+            guard ContinuousClock.now < deadline else {
+                throw FixtureError("timed out; the app is \(app.jsonString())")
+            }
             try await Task.sleep(for: .milliseconds(100))
         }
     }

@@ -41,11 +41,13 @@ import Testing
         let store = try StateStore(cipher: KeyRing(try KeyRingFile.random()))
         try store.writeObjects(
             cluster: "simulated", upserts: Array(EncryptedObjectsTests.objects().prefix(1)), deletions: [])
-        try await store.executeForTesting(
-            """
-            CREATE TRIGGER refuse_web BEFORE INSERT ON cluster_object WHEN NEW.resource LIKE '%/Deployment/%'
-            BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
-            """)
+        try await store.database.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER refuse_web BEFORE INSERT ON cluster_object WHEN NEW.resource LIKE '%/Deployment/%'
+                    BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+                    """)
+        }
         #expect(throws: StoreError.self) {
             try store.writeObjects(cluster: "simulated", upserts: EncryptedObjectsTests.objects(), deletions: [])
         }

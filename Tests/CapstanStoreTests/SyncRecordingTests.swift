@@ -1,7 +1,8 @@
 import CapstanModel
-import CapstanStore
 import Foundation
 import Testing
+
+@testable import CapstanStore
 
 @Suite struct SyncRecordingTests {
     static func temporaryStorePath() -> (String, URL) {
@@ -71,7 +72,7 @@ import Testing
         let status = AppStatus(name: "a", source: AppSource(repo: "r", ref: "main", path: "."))
         try await store.recordSync(status: status, history: nil, inventory: InventoryChange())
         // Break the history table underneath the store so the next transaction fails midway.
-        try await store.executeForTesting("DROP TABLE sync_history")
+        try await store.database.write { db in try db.execute(sql: "DROP TABLE sync_history") }
         var changed = status
         changed.sync.status = .synced
         let record = SyncRecord(
