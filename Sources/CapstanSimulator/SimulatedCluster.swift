@@ -6,7 +6,8 @@ import Foundation
 /// Capstan's embedded Kubernetes-like cluster: an API server, controllers, a scheduler and kubelets over an
 /// object store persisted in the state store, on a simulated clock that only moves when told to.
 public actor SimulatedCluster: ClusterBackend {
-    public nonisolated let name = "simulated"
+    /// The backend's name: `simulated`, or `docker` when Docker node agents run its pods (`options.name`).
+    public nonisolated let name: String
     var plane: ControlPlane
     var manager: ControllerManager
     let stateStore: StateStore?
@@ -46,6 +47,7 @@ public actor SimulatedCluster: ClusterBackend {
         self.plane = plane
         self.manager = manager
         self.stateStore = store
+        self.name = options.name
     }
 
     /// The simulated time now.

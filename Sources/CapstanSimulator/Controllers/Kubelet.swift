@@ -4,7 +4,7 @@ import Foundation
 /// The kubelets of all simulated nodes: each bound pod goes through its image pulls to Running, becomes Ready
 /// after its readiness probe's initial delay, gets an IP, and has its containers restarted with back-off when
 /// they exit or fail their liveness probe (see `PodSync`). The kubelet of a failed node does nothing until the
-/// node recovers.
+/// node recovers. Pods of nodes with an external runtime (`ExternalRuntime`) are their agent's.
 struct Kubelet: Controller {
     let id = ControllerID.kubelet
     private var addresses = PodAddressAllocator()
@@ -36,7 +36,7 @@ struct Kubelet: Controller {
 
     mutating func reconcile(_ key: ResourceKey, in plane: inout ControlPlane) {
         guard var pod = plane.store[key], !pod.nodeName.isEmpty, !pod.isPodTerminated,
-            !NodeFailure.isKubeletDown(for: pod, in: plane.store)
+            !NodeFailure.isKubeletDown(for: pod, in: plane.store), !ExternalRuntime.runs(pod, in: plane.store)
         else { return }
         var sync = PodSync(pod: pod, plane: plane)
         sync.run(hostIP: PodAddressAllocator.nodeAddress(pod.nodeName, plane.store))

@@ -1,0 +1,73 @@
+import CapstanCluster
+import CapstanModel
+
+/// The API an external kubelet (the Docker backend's node agent) uses, as a real kubelet uses the API server:
+/// it reads the pods bound to its node and writes their status and events; the controllers react.
+extension SimulatedCluster {
+    /// Something the kubelet saw happen to a pod, recorded as a Kubernetes Event (`Pulled`, `Started`, `BackOff`…).
+    public struct KubeletEvent: Sendable, Hashable {
+        public var isWarning: Bool
+        public var reason: String
+        public var message: String
+
+        public init(isWarning: Bool = false, reason: String, message: String) {
+            self.isWarning = isWarning
+            self.reason = reason
+            self.message = message
+        }
+    }
+
+    /// The pods bound to `node`, sorted by namespace and name.
+    public func pods(onNode node: String) -> [Resource] {
+        plane.store.list(group: "", kind: "Pod").filter { $0.nodeName == node }
+    }
+
+    /// Replaces the status of the pod `key` (phase, conditions, container statuses, addresses) with what its
+    /// kubelet observed, records `events` about it, and lets the controllers react (ReplicaSet availability,
+    /// Endpoints, rollouts). `uid` guards against a replacement pod of the same name. Refused for a pod that is
+    /// gone (notFound), replaced (conflict) or not on a node with an external runtime (invalid).
+    public func reportPodStatus(
+        _ key: ResourceKey, uid: String, status: Value, events: [KubeletEvent] = []
+    ) throws(ClusterError) {
+        guard var pod = plane.store[key] else {
+            throw ClusterError(.notFound, key: key, "pods \"\(key.name)\" not found")
+        }
+        guard pod.uid == uid else {
+            throw ClusterError(.conflict, key: key, "the pod was replaced (uid \(pod.uid), reported \(uid))")
+        }
+        guard ExternalRuntime.runs(pod, in: plane.store) else {
+            throw ClusterError(.invalid, key: key, "the pod is not on a node with an external runtime")
+        }
+        let status = stampingTransitions(status, previous: pod.status)
+        if pod.status != status {
+            pod.status = status
+            plane.store.update(pod)
+        }
+        for event in events {
+            plane.recordEvent(
+                pod, type: event.isWarning ? .warning : .normal, reason: event.reason, message: event.message)
+        }
+        if let failure = settle() { throw failure }
+    }
+
+    /// `status` with a `lastTransitionTime` on every condition that lacks one, as the kubelet's status manager
+    /// sets it: kept from `previous` while the condition's status is unchanged, now when it changed.
+    func stampingTransitions(_ status: Value, previous: Value?) -> Value {
+        guard let conditions = status["conditions"]?.arrayValue else { return status }
+        let before = previous?["conditions"]?.arrayValue ?? []
+        var stamped = status
+        stamped["conditions"] = .array(
+            conditions.map { condition in
+                guard condition["lastTransitionTime"] == nil else { return condition }
+                var condition = condition
+                let old = before.first { $0["type"] == condition["type"] }
+                if let old, old["status"] == condition["status"], let time = old["lastTransitionTime"] {
+                    condition["lastTransitionTime"] = time
+                } else {
+                    condition["lastTransitionTime"] = plane.timestamp
+                }
+                return condition
+            })
+        return stamped
+    }
+}
