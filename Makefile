@@ -19,14 +19,16 @@ build: deps ## Build the capstan binary (debug)
 run: build ## Build and run the service on sample-repo with the simulated cluster
 	@scripts/run.sh $(CONFIG)
 
-test: deps ## Run every test (unit, integration with real git, SQLite and HTTP)
+test: ## Run every test (unit, integration with real git, SQLite, HTTP and a private Docker daemon)
+	@scripts/install-deps.sh --test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@scripts/with-test-dockerd.sh $(SWIFT) test --skip-build
 
 test-one: ## Run tests matching NAME, e.g. make test-one NAME=PruneTests
-	$(SWIFT) test --filter '$(NAME)'
+	@scripts/with-test-dockerd.sh $(SWIFT) test --filter '$(NAME)'
 
-bench: deps ## Run the benchmarks and write docs/benchmarks.md
+bench: ## Run the benchmarks and write docs/benchmarks.md
+	@scripts/install-deps.sh --bench
 	@scripts/bench.sh
 
 format: ## Format the sources with swift-format

@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
-# Installs the system packages Capstan builds and tests with, when they are missing (Debian, as root).
+# Installs the system packages Capstan builds, tests and benchmarks with, when they are missing (Debian, as root).
 set -euo pipefail
 
+# --test adds what the tests need (a private Docker daemon and a busybox image for the Docker backend's tests);
+# --bench adds docker-compose, the peer of the Docker benchmarks.
+packages=(libgit2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config git openssh-server openssh-client)
+for flag in "$@"; do
+    case $flag in
+    --test) packages+=(docker.io busybox-static) ;;
+    --bench) packages+=(docker.io busybox-static docker-compose) ;;
+    *) echo "usage: $0 [--test] [--bench]" >&2; exit 2 ;;
+    esac
+done
+
 missing=()
-for package in libgit2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config git openssh-server openssh-client; do
+for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 # openssh-server: the git tests run a private sshd on 127.0.0.1 to test ssh transport with keys.
