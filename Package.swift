@@ -106,6 +106,7 @@ let package = Package(
         .testTarget(name: "CapstanGitTests", dependencies: ["CapstanGit"]),
         .testTarget(name: "CapstanHTTPClientTests", dependencies: ["CapstanHTTPClient"]),
         .testTarget(name: "CapstanEngineTests", dependencies: ["CapstanEngine"]),
+        .testTarget(name: "CapstanClusterTests", dependencies: ["CapstanCluster", "CapstanModel"]),
         .testTarget(name: "CapstanStoreTests", dependencies: [
             "CapstanStore", "CapstanSecrets", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
