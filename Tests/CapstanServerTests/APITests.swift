@@ -114,8 +114,7 @@ import Testing
         _ = try await first.waitForApp { $0[path: ["health", "status"]] == "Healthy" }
         let podsBefore = try await first.json("GET", "/api/v1/cluster/pods?namespace=default")
         let directory = first.stateDirectory
-        await first.app.shutdown()
-        try await Task.sleep(for: .milliseconds(200))
+        try await first.stopping(keepState: true) {}
 
         let second = try await ServerHarness.start(git: git, stateDirectory: directory.path)
         // Wait for the first reconcile after the restart to have run.

@@ -43,6 +43,11 @@ import Testing
             #expect(bodies.allSatisfy { $0["app"] as? String == "guestbook" && $0["revision"] as? String == first })
             #expect(received.allSatisfy { $0.signatureValid == true })
             #expect(Set(received.compactMap(\.eventID)).count == 2)
+            // Stop only once both deliveries are recorded: one answered but not yet recorded would be delivered
+            // again after the restart (at least once; receivers de-duplicate by event id).
+            _ = try await SimulationFixtures.poll(server, "/api/v1/notifications") { list -> Value? in
+                list["items"]?.arrayValue?.first.flatMap { $0["delivered"] == 2 ? $0 : nil }
+            }
         }
 
         // The receiver goes away; a commit is synced by a service that is then stopped and started again.

@@ -20,7 +20,8 @@ final class ServerHarness: @unchecked Sendable {
 
     static func start(
         git: GitFixture, stateDirectory: String? = nil, timeScale: Double = 1,
-        startDelay: Duration = .milliseconds(200), configure: (inout ServiceSettings) -> Void = { _ in }
+        startDelay: Duration = .milliseconds(200), waitForLock: Bool = true,
+        configure: (inout ServiceSettings) -> Void = { _ in }
     ) async throws -> ServerHarness {
         let directory =
             stateDirectory.map { URL(fileURLWithPath: $0) }
@@ -39,7 +40,10 @@ final class ServerHarness: @unchecked Sendable {
         configure(&settings)
         var logger = Logger(label: "capstan.test")
         logger.logLevel = .critical
-        let app = try await CapstanServerApp.build(settings, logger: logger)
+        let app =
+            waitForLock
+            ? try await buildWaitingForTheLock(settings, logger: logger)
+            : try await CapstanServerApp.build(settings, logger: logger)
         let task = Task { try await app.run() }
         for _ in 0..<500 {
             if let port = app.port {
@@ -49,6 +53,21 @@ final class ServerHarness: @unchecked Sendable {
         }
         task.cancel()
         throw FixtureError("the server did not start listening within 5 s")
+    }
+
+    /// Builds the service; while a service this process stopped a moment ago still holds the state lock (its
+    /// run is unwinding), tries again for up to 10 s.
+    private static func buildWaitingForTheLock(_ settings: ServiceSettings, logger: Logger) async throws
+        -> CapstanServerApp
+    {
+        for _ in 0..<200 {
+            do {
+                return try await CapstanServerApp.build(settings, logger: logger)
+            } catch let error as ServiceError where "\(error)".contains("holds capstan.lock") {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        return try await CapstanServerApp.build(settings, logger: logger)
     }
 
     private init(git: GitFixture, app: CapstanServerApp, directory: URL, port: Int, task: Task<Void, any Error>) {

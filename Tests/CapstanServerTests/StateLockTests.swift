@@ -12,7 +12,7 @@ import Testing
         let directory = first.stateDirectory.path
         try await first.stopping(keepState: true) {
             let error = await #expect(throws: (any Error).self) {
-                _ = try await ServerHarness.start(git: git, stateDirectory: directory)
+                _ = try await ServerHarness.start(git: git, stateDirectory: directory, waitForLock: false)
             }
             #expect("\(error.map { "\($0)" } ?? "")".contains("another capstan serve is running on \(directory)"))
         }
