@@ -59,6 +59,7 @@ let package = Package(
         .target(name: "CapstanSimulator", dependencies: [
             "CapstanModel", "CapstanCluster", "CapstanStore",
         ]),
+        .target(name: "CapstanDocker", dependencies: ["CapstanModel", "CapstanHTTPClient"]),
 
         // Outgoing notifications: the outbox in the state store, delivered over libcurl.
         .target(name: "CapstanNotifications", dependencies: [
@@ -118,6 +119,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "CapstanSimulatorTests", dependencies: ["CapstanSimulator"]),
+        .testTarget(name: "CapstanDockerTests", dependencies: ["CapstanDocker", "CapstanModel"]),
         .testTarget(name: "CapstanCoreTests", dependencies: [
             "CapstanCore", "CapstanSimulator", "CapstanGit", "CapstanTestSupport",
         ]),
