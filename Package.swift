@@ -60,6 +60,7 @@ let package = Package(
             "CapstanModel", "CapstanCluster", "CapstanStore",
         ]),
         .target(name: "CapstanDocker", dependencies: ["CapstanModel", "CapstanHTTPClient"]),
+        .target(name: "CapstanDockerBackend", dependencies: ["CapstanDocker", "CapstanCluster", "CapstanModel"]),
 
         // Outgoing notifications: the outbox in the state store, delivered over libcurl.
         .target(name: "CapstanNotifications", dependencies: [
@@ -120,6 +121,7 @@ let package = Package(
         ]),
         .testTarget(name: "CapstanSimulatorTests", dependencies: ["CapstanSimulator"]),
         .testTarget(name: "CapstanDockerTests", dependencies: ["CapstanDocker", "CapstanModel"]),
+        .testTarget(name: "CapstanDockerBackendTests", dependencies: ["CapstanDockerBackend", "CapstanDocker", "CapstanModel"]),
         .testTarget(name: "CapstanCoreTests", dependencies: [
             "CapstanCore", "CapstanSimulator", "CapstanGit", "CapstanTestSupport",
         ]),

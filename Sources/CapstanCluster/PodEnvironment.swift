@@ -103,7 +103,7 @@ public enum PodEnvironment {
 
     /// `$(NAME)` replaced by the value of a variable defined before; `$$` is a literal `$`; unknown references
     /// stay as written (Kubernetes' `expansion.Expand`).
-    static func expand(_ text: String, with values: [String: String]) -> String {
+    public static func expand(_ text: String, with values: [String: String]) -> String {
         guard text.contains("$") else { return text }
         var result = ""
         var rest = Substring(text)

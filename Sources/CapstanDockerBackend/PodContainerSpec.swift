@@ -1,0 +1,77 @@
+import CapstanCluster
+import CapstanDocker
+import CapstanModel
+
+/// The Docker container for one container of a pod, as docs/docker-backend.md maps it: name `NS-POD` (plus
+/// `-CONTAINER` when the pod has several), Capstan's labels, image, `command`/`args` as entrypoint/cmd with
+/// `$(VAR)` expanded, the environment with `PORT`, memory and CPU limits, volumes and the grace period.
+public enum PodContainerSpec {
+    /// Where the pod runs and what the agent adds: its node, its port, and the app and git revision it came from.
+    public struct Placement: Sendable, Hashable {
+        public var node: String
+        public var port: Int
+        public var app: String?
+        public var revision: String?
+
+        public init(node: String, port: Int, app: String? = nil, revision: String? = nil) {
+            self.node = node
+            self.port = port
+            self.app = app
+            self.revision = revision
+        }
+    }
+
+    /// `default-web-7d9f8c6b5-x2k4p`, or `default-web-7d9f8c6b5-x2k4p-sidecar` for a pod of several containers.
+    public static func containerName(pod: Resource, container: String) -> String {
+        let base = "\(pod.namespace)-\(pod.name)"
+        return PodContainers.of(pod).count > 1 ? "\(base)-\(container)" : base
+    }
+
+    /// The container spec of `container` (an entry of the pod's `spec.containers`) with the variables
+    /// `environment` (see `PodEnvironment`); `PORT` is added unless the container sets it.
+    public static func make(
+        pod: Resource, container: Value, placement: Placement, environment: [(name: String, value: String)]
+    ) throws(PodContainerSpecError) -> ContainerSpec {
+        let name = container["name"]?.stringValue ?? "main"
+        let subject = "pod \(pod.namespace)/\(pod.name) container \(name)"
+        guard let image = container["image"]?.stringValue, !image.isEmpty else {
+            throw PodContainerSpecError("\(subject): image is required")
+        }
+        var env = Dictionary(environment.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+        if env["PORT"] == nil { env["PORT"] = String(placement.port) }
+        let expand = { (items: [Value]?) -> [String]? in
+            items.map { $0.compactMap(\.stringValue).map { PodEnvironment.expand($0, with: env) } }
+        }
+        var spec = ContainerSpec(
+            image: image, entrypoint: expand(container["command"]?.arrayValue),
+            cmd: expand(container["args"]?.arrayValue), env: env,
+            labels: labels(pod: pod, container: name, placement: placement),
+            workingDir: container["workingDir"]?.stringValue)
+        if let memory = container[path: ["resources", "limits", "memory"]].flatMap(Quantity.init) {
+            spec.memoryBytes = Int(memory.milliValue / 1000)
+        }
+        if let cpu = container[path: ["resources", "limits", "cpu"]].flatMap(Quantity.init) {
+            spec.nanoCPUs = Int(cpu.milliValue) * 1_000_000
+        }
+        spec.mounts = try PodVolumeMounts.mounts(pod: pod, container: container, subject: subject)
+        spec.stopTimeoutSeconds = pod.spec?["terminationGracePeriodSeconds"]?.intValue ?? 30
+        return spec
+    }
+
+    /// Capstan's labels for a container of `pod`.
+    static func labels(pod: Resource, container: String, placement: Placement) -> [String: String] {
+        var labels = [
+            ContainerLabels.managed: "true", ContainerLabels.node: placement.node,
+            ContainerLabels.namespace: pod.namespace, ContainerLabels.pod: pod.name,
+            ContainerLabels.podUID: pod.value[path: ["metadata", "uid"]]?.stringValue ?? "",
+            ContainerLabels.container: container, ContainerLabels.port: String(placement.port),
+        ]
+        let workload = PodWorkload.of(pod)
+        labels[ContainerLabels.kind] = workload.kind
+        labels[ContainerLabels.name] = workload.name
+        if let hash = workload.templateHash { labels[ContainerLabels.templateHash] = hash }
+        if let app = placement.app { labels[ContainerLabels.app] = app }
+        if let revision = placement.revision { labels[ContainerLabels.revision] = revision }
+        return labels
+    }
+}
