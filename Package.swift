@@ -120,7 +120,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "CapstanSimulatorTests", dependencies: ["CapstanSimulator"]),
-        .testTarget(name: "CapstanDockerTests", dependencies: ["CapstanDocker", "CapstanModel"]),
+        .testTarget(name: "CapstanDockerTests", dependencies: ["CapstanDocker", "CapstanModel", "CapstanTestSupport"]),
         .testTarget(name: "CapstanDockerBackendTests", dependencies: ["CapstanDockerBackend", "CapstanDocker", "CapstanModel"]),
         .testTarget(name: "CapstanCoreTests", dependencies: [
             "CapstanCore", "CapstanSimulator", "CapstanGit", "CapstanTestSupport",

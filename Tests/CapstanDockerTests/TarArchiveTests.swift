@@ -1,4 +1,5 @@
 import CapstanDocker
+import CapstanTestSupport
 import Foundation
 import Testing
 

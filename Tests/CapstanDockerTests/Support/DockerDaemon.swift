@@ -1,58 +1,10 @@
 import CapstanDocker
-import Foundation
+import CapstanTestSupport
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// The private Docker daemon the tests use: `CAPSTAN_TEST_DOCKER_HOST` when set, otherwise one started
-/// with `scripts/test-dockerd.sh` once per test process (and stopped when the process exits).
-/// Never the host's default daemon.
+/// The tests' Docker engine, on `DockerTestDaemon` (a private daemon, never the host's).
 enum DockerDaemon {
-    /// Why the daemon could not be started; the script's stderr.
-    struct StartError: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    /// The repository root, found from this file's path.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// The daemon's directory when this process started it (short: containerd's socket paths are limited).
-    static let directory = "/tmp/cdk-\(getpid())"
-
-    /// The endpoint, started on first use.
-    static let host: Result<String, StartError> = {
-        if let host = ProcessInfo.processInfo.environment["CAPSTAN_TEST_DOCKER_HOST"], !host.isEmpty {
-            return .success(host)
-        }
-        let result = runScript("start")
-        if case .success = result {
-            atexit {
-                let script = DockerDaemon.repositoryRoot.appendingPathComponent("scripts/test-dockerd.sh").path
-                _ = system(
-                    "'\(script)' stop '\(DockerDaemon.directory)' >/dev/null 2>&1; rm -rf '\(DockerDaemon.directory)'")
-            }
-        }
-        return result
-    }()
-
     /// A new engine for the test daemon; fails (never skips) when there is none.
     static func engine(maxConnections: Int = 16) throws -> DockerEngine {
-        try DockerEngine(host.get(), maxConnections: maxConnections)
-    }
-
-    private static func runScript(_ command: String) -> Result<String, StartError> {
-        let script = repositoryRoot.appendingPathComponent("scripts/test-dockerd.sh").path
-        let result = Shell.run(["/bin/bash", script, command, directory])
-        let text = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard result.status == 0, text.hasPrefix("unix://") else {
-            return .failure(
-                StartError(
-                    description:
-                        "test-dockerd.sh \(command) \(directory) failed (exit \(result.status)): \(result.stderr)"))
-        }
-        return .success(text)
+        try DockerEngine(DockerTestDaemon.host.get(), maxConnections: maxConnections)
     }
 }

@@ -1,3 +1,4 @@
+import CapstanTestSupport
 import Foundation
 
 #if canImport(Glibc)

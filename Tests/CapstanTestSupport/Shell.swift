@@ -7,21 +7,21 @@ import Foundation
 /// Runs shell commands with `system()` and files for output. Foundation's `Process` is avoided in
 /// these fixtures: its `waitUntilExit` never returned when called while the cooperative pool was blocked
 /// on the daemon's one-time start (the child stayed a zombie).
-enum Shell {
+public enum Shell {
     /// The result of one command.
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// Single-quotes `text` for `sh`.
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// Runs `arguments` (quoted) and waits, collecting stdout and stderr.
-    static func run(_ arguments: [String]) -> Result {
+    public static func run(_ arguments: [String]) -> Result {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("capstan-shell-\(UUID())").path
         defer {
             unlink(base + ".out")
