@@ -60,7 +60,10 @@ let package = Package(
             "CapstanModel", "CapstanCluster", "CapstanStore",
         ]),
         .target(name: "CapstanDocker", dependencies: ["CapstanModel", "CapstanHTTPClient"]),
-        .target(name: "CapstanDockerBackend", dependencies: ["CapstanDocker", "CapstanCluster", "CapstanModel"]),
+        .target(name: "CapstanDockerBackend", dependencies: [
+            "CapstanDocker", "CapstanCluster", "CapstanModel", "CapstanSimulator", "CapstanHTTPClient",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
 
         // Outgoing notifications: the outbox in the state store, delivered over libcurl.
         .target(name: "CapstanNotifications", dependencies: [
@@ -121,7 +124,10 @@ let package = Package(
         ]),
         .testTarget(name: "CapstanSimulatorTests", dependencies: ["CapstanSimulator"]),
         .testTarget(name: "CapstanDockerTests", dependencies: ["CapstanDocker", "CapstanModel", "CapstanTestSupport"]),
-        .testTarget(name: "CapstanDockerBackendTests", dependencies: ["CapstanDockerBackend", "CapstanDocker", "CapstanModel"]),
+        .testTarget(name: "CapstanDockerBackendTests", dependencies: [
+            "CapstanDockerBackend", "CapstanDocker", "CapstanModel", "CapstanSimulator", "CapstanCluster",
+            "CapstanHTTPClient", "CapstanTestSupport", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "CapstanCoreTests", dependencies: [
             "CapstanCore", "CapstanSimulator", "CapstanGit", "CapstanTestSupport",
         ]),

@@ -1,0 +1,105 @@
+import CapstanCluster
+import CapstanDocker
+import CapstanModel
+import CapstanSimulator
+import Foundation
+
+/// Creating a pod's container (environment, image, create, start) and removing one whose pod is gone.
+extension DockerNodeAgent {
+    func create(
+        pod: Resource, container: Value, port: Int, record: inout ContainerRecord,
+        events: inout [SimulatedCluster.KubeletEvent]
+    ) async {
+        let name = Self.name(of: container)
+        let spec: ContainerSpec
+        do {
+            let environment = try await environment(of: container, in: pod)
+            spec = try PodContainerSpec.make(
+                pod: pod, container: container, placement: placement(of: pod, port: port),
+                environment: environment)
+        } catch {
+            fail(&record, "CreateContainerConfigError", "\(error)", events: &events, warning: "Failed")
+            return
+        }
+        do {
+            if try await !engine.imageExists(spec.image) {
+                events.append(.init(reason: "Pulling", message: "Pulling image \"\(spec.image)\""))
+                try await engine.pullImage(spec.image) { _ in }
+                events.append(.init(reason: "Pulled", message: "Successfully pulled image \"\(spec.image)\""))
+            }
+        } catch {
+            fail(&record, "ErrImagePull", error.message, events: &events, warning: "Failed")
+            return
+        }
+        let containerName = PodContainerSpec.containerName(pod: pod, container: name)
+        do {
+            let id: String
+            do {
+                id = try await engine.createContainer(name: containerName, spec: spec)
+            } catch  where error.isConflict {
+                // A container of that name left by an earlier pod of the same name: not ours to keep.
+                try? await engine.removeContainer(containerName, force: true)
+                id = try await engine.createContainer(name: containerName, spec: spec)
+            }
+            events.append(.init(reason: "Created", message: "Created container \(name)"))
+            try await engine.startContainer(id)
+            events.append(.init(reason: "Started", message: "Started container \(name)"))
+            record.id = nil
+            record.waitingReason = nil
+            record.waitingMessage = nil
+            record.retryAt = nil
+        } catch {
+            fail(&record, "CreateContainerError", error.message, events: &events, warning: "Failed")
+        }
+    }
+
+    private func fail(
+        _ record: inout ContainerRecord, _ reason: String, _ message: String,
+        events: inout [SimulatedCluster.KubeletEvent], warning: String
+    ) {
+        if record.waitingReason != reason || record.waitingMessage != message {
+            events.append(.init(isWarning: true, reason: warning, message: "Error: \(reason): \(message)"))
+        }
+        record.waitingReason = reason
+        record.waitingMessage = message
+    }
+
+    /// The container's variables: ConfigMaps and Secrets of the pod's namespace, Service links pointing at the
+    /// service proxy instead of the (unreachable) cluster IPs.
+    func environment(of container: Value, in pod: Resource) async throws -> [(name: String, value: String)] {
+        let namespace = pod.namespace
+        var objects: [ResourceKey: Resource] = [:]
+        for type in [ResourceTypes.configMap, ResourceTypes.secret] {
+            for object in try await cluster.list(type, namespace: namespace) { objects[object.key] = object }
+        }
+        let services = try await cluster.list(ResourceTypes.service, namespace: nil).filter {
+            $0.namespace == namespace || $0.namespace == ServiceLinkEnvironment.masterServiceNamespace
+        }
+        var links = ServiceLinkEnvironment.variables(for: pod, services: services)
+        for service in services {
+            guard let ip = service.spec?["clusterIP"]?.stringValue, !ip.isEmpty, ip != "None" else { continue }
+            links = links.mapValues { $0.replacingOccurrences(of: ip, with: serviceAddress) }
+        }
+        return try PodEnvironment.build(container: container, pod: pod, object: { objects[$0] }, serviceLinks: links)
+            .variables
+    }
+
+    /// The pod's node and port, and the app and revision of the workload it belongs to.
+    func placement(of pod: Resource, port: Int) -> PodContainerSpec.Placement {
+        let labels = pod.value[path: ["metadata", "labels"]]?.objectValue ?? [:]
+        let annotations = pod.value[path: ["metadata", "annotations"]]?.objectValue ?? [:]
+        return PodContainerSpec.Placement(
+            node: node, port: port, app: labels["capstan.io/app"]?.stringValue,
+            revision: annotations["capstan.io/revision"]?.stringValue)
+    }
+
+    /// Stops a container with its grace period and removes it (a pod that is gone, or a duplicate).
+    func removeContainer(_ container: ContainerSummary) async {
+        try? await engine.stopContainer(container.id, timeoutSeconds: 30)
+        do {
+            try await engine.removeContainer(container.id, force: true)
+        } catch  where !error.isNotFound {
+            logger.warning("cannot remove container \(container.name): \(error.message)")
+        } catch {}
+    }
+}

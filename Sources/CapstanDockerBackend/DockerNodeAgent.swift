@@ -1,0 +1,143 @@
+import CapstanCluster
+import CapstanDocker
+import CapstanHTTPClient
+import CapstanModel
+import CapstanSimulator
+import Foundation
+import Logging
+
+/// The kubelet of one Docker daemon (a node of the control plane): makes the daemon's Capstan containers match
+/// the pods bound to the node, runs their probes, restarts them with back-off, and reports pod status back
+/// (docs/docker-backend.md). Level-based: each pass lists the node's pods and the daemon's labelled containers
+/// (one call) and converges; events and timers only decide when the next pass runs.
+public actor DockerNodeAgent {
+    public nonisolated let node: String
+    let engine: DockerEngine
+    let cluster: SimulatedCluster
+    let ports: PortAllocator
+    let prober: ProbeRunner
+    /// The address pods of this node have (127.0.0.1 for a local daemon: host networking).
+    let hostIP: String
+    /// Where Services are served (their `NAME_SERVICE_HOST`).
+    let serviceAddress: String
+    let logger: Logger
+    var records: [String: ContainerRecord] = [:]
+    /// The status last reported per pod uid, to report only changes.
+    var reported: [String: Value] = [:]
+    var startTimes: [String: String] = [:]
+    /// The earliest time something (a probe, a restart, a retry) is due.
+    var nextDue: Date?
+    let wake = WakeSignal()
+
+    public init(
+        node: String, engine: DockerEngine, cluster: SimulatedCluster, ports: PortAllocator,
+        hostIP: String = "127.0.0.1",
+        serviceAddress: String = "127.0.0.1", http: CurlHTTPClient, logger: Logger
+    ) {
+        self.node = node
+        self.engine = engine
+        self.cluster = cluster
+        self.ports = ports
+        self.hostIP = hostIP
+        self.serviceAddress = serviceAddress
+        self.prober = ProbeRunner(engine: engine, http: http, host: hostIP)
+        var logger = logger
+        logger[metadataKey: "node"] = .string(node)
+        self.logger = logger
+    }
+
+    /// Runs passes until cancelled: after cluster changes to pods, Docker events of Capstan's containers, when a
+    /// probe, restart or retry is due, and at least every `driftInterval` (the drift check).
+    public func run(driftInterval: Duration = .seconds(30)) async {
+        let clusterEvents = Task { [wake, cluster] in
+            for await event in cluster.events() where event.key.kind == "Pod" || event.key.kind == "Node" {
+                await wake.signal()
+            }
+        }
+        let dockerEvents = Task { [wake, engine, node] in
+            while !Task.isCancelled {
+                let stream = engine.events(
+                    labels: [ContainerLabels.managed: "true", ContainerLabels.node: node], types: ["container"])
+                do {
+                    for try await _ in stream { await wake.signal() }
+                } catch {}
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+        defer {
+            clusterEvents.cancel()
+            dockerEvents.cancel()
+        }
+        while !Task.isCancelled {
+            do {
+                try await syncOnce()
+            } catch {
+                logger.warning("node pass failed: \(error)")
+            }
+            var timeout = driftInterval
+            if let nextDue {
+                let seconds = max(nextDue.timeIntervalSinceNow, 0.05)
+                timeout = min(timeout, .milliseconds(Int64(seconds * 1000)))
+            }
+            await wake.wait(timeout: timeout)
+        }
+    }
+
+    /// One pass: removes containers whose pod is gone, converges every pod of the node, reports status.
+    public func syncOnce() async throws(DockerError) {
+        let pods = await cluster.pods(onNode: node).filter(Self.isActive)
+        let containers = try await engine.listContainers(
+            labels: [ContainerLabels.managed: "true", ContainerLabels.node: node])
+        var byKey: [String: ContainerSummary] = [:]
+        for container in containers.sorted(by: { $0.created < $1.created }) {
+            let key = Self.key(container.labels[ContainerLabels.podUID], container.labels[ContainerLabels.container])
+            if let older = byKey[key] { await removeContainer(older) }
+            byKey[key] = container
+            if let uid = container.labels[ContainerLabels.podUID],
+                let port = container.labels[ContainerLabels.port]
+                    .flatMap(Int.init)
+            {
+                ports.adopt(port, for: uid)
+            }
+        }
+        var wanted: Set<String> = []
+        for pod in pods {
+            for container in Self.containers(of: pod) {
+                wanted.insert(Self.key(Self.uid(of: pod), Self.name(of: container)))
+            }
+        }
+        for (key, container) in byKey where !wanted.contains(key) {
+            await removeContainer(container)
+            byKey[key] = nil
+        }
+        let uids = Set(pods.map(Self.uid))
+        for uid in Set(reported.keys).subtracting(uids) {
+            reported[uid] = nil
+            startTimes[uid] = nil
+            ports.release(uid)
+        }
+        records = records.filter { wanted.contains($0.key) }
+        nextDue = nil
+        for pod in pods {
+            await converge(pod, containers: byKey)
+        }
+    }
+
+    static func isActive(_ pod: Resource) -> Bool {
+        let phase = pod.value[path: ["status", "phase"]]?.stringValue
+        return phase != "Succeeded" && phase != "Failed"
+            && pod.value[path: ["metadata", "deletionTimestamp"]] == nil
+    }
+
+    static func containers(of pod: Resource) -> [Value] { pod.value[path: ["spec", "containers"]]?.arrayValue ?? [] }
+    static func uid(of pod: Resource) -> String { pod.value[path: ["metadata", "uid"]]?.stringValue ?? "" }
+    static func name(of container: Value) -> String { container["name"]?.stringValue ?? "main" }
+    static func key(_ uid: String?, _ container: String?) -> String { "\(uid ?? "")/\(container ?? "")" }
+
+    /// Asks for the next pass to run now.
+    public func poke() async { await wake.signal() }
+
+    func due(_ time: Date) {
+        if nextDue.map({ time < $0 }) ?? true { nextDue = time }
+    }
+}
