@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "CapstanDocker", dependencies: ["CapstanModel", "CapstanHTTPClient"]),
         .target(name: "CapstanDockerBackend", dependencies: [
             "CapstanDocker", "CapstanCluster", "CapstanModel", "CapstanSimulator", "CapstanHTTPClient",
-            .product(name: "Logging", package: "swift-log"),
+            "CapstanStore", .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Outgoing notifications: the outbox in the state store, delivered over libcurl.

@@ -2,4 +2,6 @@
 public enum BackendKind: String, Sendable, Hashable, CaseIterable {
     /// The built-in simulated cluster.
     case simulated
+    /// Docker daemons (`docker.hosts`), see docs/docker-backend.md.
+    case docker
 }

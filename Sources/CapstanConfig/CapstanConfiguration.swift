@@ -10,6 +10,8 @@ public struct CapstanConfiguration: Sendable, Hashable {
     public var stateDirectory: String
     public var logLevel: LogLevel
     public var simulated: SimulatedConfiguration
+    /// The Docker backend, when configured.
+    public var docker: DockerConfiguration?
     /// At least one.
     public var apps: [AppConfiguration]
     public var webhooks: WebhookConfiguration
@@ -21,7 +23,8 @@ public struct CapstanConfiguration: Sendable, Hashable {
 
     public init(
         server: ServerConfiguration = ServerConfiguration(), stateDirectory: String, logLevel: LogLevel = .info,
-        simulated: SimulatedConfiguration = SimulatedConfiguration(), apps: [AppConfiguration],
+        simulated: SimulatedConfiguration = SimulatedConfiguration(), docker: DockerConfiguration? = nil,
+        apps: [AppConfiguration],
         webhooks: WebhookConfiguration = WebhookConfiguration(), committer: GitCommitter = GitCommitter(),
         notifications: [NotificationConfiguration] = [], encryptionKeyFile: String? = nil
     ) {
@@ -29,6 +32,7 @@ public struct CapstanConfiguration: Sendable, Hashable {
         self.stateDirectory = stateDirectory
         self.logLevel = logLevel
         self.simulated = simulated
+        self.docker = docker
         self.apps = apps
         self.webhooks = webhooks
         self.committer = committer

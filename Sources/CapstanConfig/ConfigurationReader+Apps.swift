@@ -78,11 +78,7 @@ extension ConfigurationReader {
     private func readBackend(_ node: ConfigNode) -> BackendKind? {
         guard let text = node.string() else { return nil }
         if let backend = BackendKind(rawValue: text) { return backend }
-        if text == "docker" {
-            node.fail("the \"docker\" backend is not available yet (use \"simulated\")")
-        } else {
-            node.fail("unknown backend \"\(text)\" (use \"simulated\")")
-        }
+        node.fail("unknown backend \"\(text)\" (use \"simulated\" or \"docker\")")
         return nil
     }
 

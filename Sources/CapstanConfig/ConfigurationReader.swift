@@ -10,7 +10,8 @@ struct ConfigurationReader {
     let baseDirectory: String
 
     static let rootKeys = [
-        "server", "stateDir", "logLevel", "simulated", "webhooks", "git", "notifications", "encryption", "apps",
+        "server", "stateDir", "logLevel", "simulated", "docker", "webhooks", "git", "notifications", "encryption",
+        "apps",
     ]
 
     /// The configuration, or nil when something was reported.
@@ -20,7 +21,11 @@ struct ConfigurationReader {
         let stateDirectory = absolutePath(mapping.optional("stateDir").flatMap { $0.string() } ?? ".capstan")
         let logLevel = mapping.optional("logLevel").flatMap(readLogLevel) ?? .info
         let simulated = mapping.optional("simulated").flatMap(readSimulated) ?? SimulatedConfiguration()
+        let docker = mapping.optional("docker").flatMap(readDocker)
         let apps = readApps(mapping)
+        if docker == nil, mapping.optional("docker") == nil, apps.contains(where: { $0.backend == .docker }) {
+            root.fail("an app uses backend docker, but there is no docker section (docker: {hosts: [unix:///var/run/docker.sock]})")
+        }
         let webhooks = mapping.optional("webhooks").flatMap(readWebhooks) ?? WebhookConfiguration()
         let committer = mapping.optional("git").flatMap(readGit) ?? GitCommitter()
         let keyFile = mapping.optional("encryption").flatMap { node -> String? in
@@ -31,8 +36,8 @@ struct ConfigurationReader {
             mapping.optional("notifications").map { readNotifications($0, appNames: Set(apps.map(\.name))) } ?? []
         guard diagnostics.isEmpty else { return nil }
         return CapstanConfiguration(
-            server: server, stateDirectory: stateDirectory, logLevel: logLevel, simulated: simulated, apps: apps,
-            webhooks: webhooks, committer: committer, notifications: notifications, encryptionKeyFile: keyFile)
+            server: server, stateDirectory: stateDirectory, logLevel: logLevel, simulated: simulated, docker: docker,
+            apps: apps, webhooks: webhooks, committer: committer, notifications: notifications, encryptionKeyFile: keyFile)
     }
 
     private func readServer(_ node: ConfigNode) -> ServerConfiguration? {

@@ -1,0 +1,24 @@
+/// How the Docker backend is set up: its daemons (one node each), where Services are served, the pods' port
+/// range and how often the agents check for drift.
+public struct DockerBackendOptions: Sendable, Hashable {
+    public var hosts: [DockerHost]
+    /// The address of the service proxy, and so of `NAME_SERVICE_HOST`. Default 127.0.0.1.
+    public var serviceAddress: String
+    /// Where pods' `PORT`s come from.
+    public var portRange: ClosedRange<Int>
+    /// The longest time between two passes of a node agent.
+    public var driftInterval: Duration
+    /// The backend's name for apps (`backend: docker`) and in the state store.
+    public var name: String
+
+    public init(
+        hosts: [DockerHost], serviceAddress: String = "127.0.0.1", portRange: ClosedRange<Int> = 30_000...32_767,
+        driftInterval: Duration = .seconds(30), name: String = "docker"
+    ) {
+        self.hosts = hosts
+        self.serviceAddress = serviceAddress
+        self.portRange = portRange
+        self.driftInterval = driftInterval
+        self.name = name
+    }
+}

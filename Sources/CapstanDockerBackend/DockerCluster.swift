@@ -1,0 +1,78 @@
+import CapstanCluster
+import CapstanDocker
+import CapstanHTTPClient
+import CapstanModel
+import CapstanSimulator
+import CapstanStore
+import Foundation
+import Logging
+
+/// The Docker backend (docs/docker-backend.md): the control plane — the simulated cluster's API server,
+/// controllers and scheduler, on the wall clock, stored under its own name — with one `DockerNodeAgent` per
+/// daemon as the kubelet of its node. `control` is the `ClusterBackend` apps sync to.
+public final class DockerCluster: Sendable {
+    public let control: SimulatedCluster
+    public let agents: [DockerNodeAgent]
+    let options: DockerBackendOptions
+
+    /// Opens the control plane stored in `store` with one node per daemon. A daemon's capacity (CPUs, memory)
+    /// is read from `GET /info`; a daemon that does not answer is an error naming it.
+    public static func open(
+        _ options: DockerBackendOptions, store: StateStore?, logger: Logger
+    ) async throws -> DockerCluster {
+        var nodes: [SimulatedNode] = []
+        var engines: [(DockerHost, DockerEngine)] = []
+        for host in options.hosts {
+            let engine = try DockerEngine(host.endpoint, tls: host.tls)
+            let info: DockerSystemInfo
+            do {
+                info = try await engine.info()
+            } catch {
+                throw DockerError(
+                    kind: error.kind, what: "connect to the docker daemon of node \(host.name) at \(host.endpoint)",
+                    status: error.status, message: error.message, isRetryable: error.isRetryable)
+            }
+            nodes.append(
+                SimulatedNode(
+                    name: host.name, cpu: Quantity(milliValue: Int64(info.cpus) * 1000),
+                    memory: Quantity(milliValue: Int64(info.memoryBytes) * 1000), pods: 250,
+                    labels: ["capstan.io/runtime": "docker"]))
+            engines.append((host, engine))
+        }
+        let control = try SimulatedCluster(options: SimulatedClusterOptions(nodes: nodes, name: options.name), store: store)
+        let ports = PortAllocator(range: options.portRange)
+        let http = CurlHTTPClient(configuration: HTTPClientConfiguration(connectTimeout: .seconds(1)))
+        let agents = engines.map { host, engine in
+            DockerNodeAgent(
+                node: host.name, engine: engine, cluster: control, ports: ports,
+                hostIP: Self.address(of: host.endpoint), serviceAddress: options.serviceAddress, http: http,
+                logger: logger)
+        }
+        return DockerCluster(control: control, agents: agents, options: options)
+    }
+
+    private init(control: SimulatedCluster, agents: [DockerNodeAgent], options: DockerBackendOptions) {
+        self.control = control
+        self.agents = agents
+        self.options = options
+    }
+
+    /// Runs the control plane's clock and every node agent until the task is cancelled.
+    public func run() async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.control.runRealTime(clock: ContinuousClock(), timeScale: 1) }
+            for agent in agents {
+                group.addTask { await agent.run(driftInterval: self.options.driftInterval) }
+            }
+            await group.waitForAll()
+        }
+    }
+
+    /// Where the pods of a daemon are reached: 127.0.0.1 for a unix socket, else the tcp host.
+    static func address(of endpoint: String) -> String {
+        guard endpoint.hasPrefix("tcp://"), let host = URL(string: endpoint)?.host, !host.isEmpty else {
+            return "127.0.0.1"
+        }
+        return host
+    }
+}
