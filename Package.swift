@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // C libraries, each wrapped by exactly one Swift module.
@@ -53,6 +54,13 @@ let package = Package(
         .target(name: "CapstanWebhooks", dependencies: [
             "CapstanModel",
             .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
+        // The service proxy (kube-proxy of the Docker backend): TCP listeners forwarding to backends.
+        .target(name: "CapstanProxy", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Backends.
@@ -127,6 +135,12 @@ let package = Package(
         .testTarget(name: "CapstanDockerBackendTests", dependencies: [
             "CapstanDockerBackend", "CapstanDocker", "CapstanModel", "CapstanSimulator", "CapstanCluster",
             "CapstanHTTPClient", "CapstanTestSupport", .product(name: "Logging", package: "swift-log"),
+        ]),
+        .testTarget(name: "CapstanProxyTests", dependencies: [
+            "CapstanProxy",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "CapstanCoreTests", dependencies: [
             "CapstanCore", "CapstanSimulator", "CapstanGit", "CapstanTestSupport",
