@@ -89,7 +89,8 @@ let package = Package(
         ]),
         .target(name: "CapstanServer", dependencies: [
             "CapstanCore", "CapstanSimulator", "CapstanGit", "CapstanStore", "CapstanCluster", "CapstanConfig",
-            "CapstanModel", "CapstanWebhooks", "CapstanNotifications", "CapstanSecrets",
+            "CapstanModel", "CapstanWebhooks", "CapstanNotifications", "CapstanSecrets", "CapstanDockerBackend",
+            "CapstanDocker",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
@@ -148,6 +149,7 @@ let package = Package(
         .testTarget(name: "CapstanServerTests", dependencies: [
             "CapstanServer", "CapstanHTTPClient", "CapstanTestSupport", "CapstanCore", "CapstanSimulator",
             "CapstanCluster", "CapstanStore", "CapstanModel", "CapstanConfig", "CapstanNotifications",
+            "CapstanDocker", "CapstanDockerBackend",
             .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],

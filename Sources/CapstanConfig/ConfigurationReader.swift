@@ -24,7 +24,9 @@ struct ConfigurationReader {
         let docker = mapping.optional("docker").flatMap(readDocker)
         let apps = readApps(mapping)
         if docker == nil, mapping.optional("docker") == nil, apps.contains(where: { $0.backend == .docker }) {
-            root.fail("an app uses backend docker, but there is no docker section (docker: {hosts: [unix:///var/run/docker.sock]})")
+            root.fail(
+                "an app uses backend docker, but there is no docker section (docker: {hosts: [unix:///var/run/docker.sock]})"
+            )
         }
         let webhooks = mapping.optional("webhooks").flatMap(readWebhooks) ?? WebhookConfiguration()
         let committer = mapping.optional("git").flatMap(readGit) ?? GitCommitter()
@@ -37,7 +39,8 @@ struct ConfigurationReader {
         guard diagnostics.isEmpty else { return nil }
         return CapstanConfiguration(
             server: server, stateDirectory: stateDirectory, logLevel: logLevel, simulated: simulated, docker: docker,
-            apps: apps, webhooks: webhooks, committer: committer, notifications: notifications, encryptionKeyFile: keyFile)
+            apps: apps, webhooks: webhooks, committer: committer, notifications: notifications,
+            encryptionKeyFile: keyFile)
     }
 
     private func readServer(_ node: ConfigNode) -> ServerConfiguration? {

@@ -9,7 +9,8 @@ public struct DockerConfiguration: Sendable, Hashable {
         public var certFile: String?
         public var keyFile: String?
 
-        public init(name: String, host: String, caFile: String? = nil, certFile: String? = nil, keyFile: String? = nil) {
+        public init(name: String, host: String, caFile: String? = nil, certFile: String? = nil, keyFile: String? = nil)
+        {
             self.name = name
             self.host = host
             self.caFile = caFile

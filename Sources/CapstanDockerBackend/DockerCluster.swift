@@ -39,7 +39,8 @@ public final class DockerCluster: Sendable {
                     labels: ["capstan.io/runtime": "docker"]))
             engines.append((host, engine))
         }
-        let control = try SimulatedCluster(options: SimulatedClusterOptions(nodes: nodes, name: options.name), store: store)
+        let control = try SimulatedCluster(
+            options: SimulatedClusterOptions(nodes: nodes, name: options.name), store: store)
         let ports = PortAllocator(range: options.portRange)
         let http = CurlHTTPClient(configuration: HTTPClientConfiguration(connectTimeout: .seconds(1)))
         let agents = engines.map { host, engine in

@@ -1,5 +1,6 @@
 import CapstanCluster
 import CapstanCore
+import CapstanDockerBackend
 import CapstanGit
 import CapstanModel
 import CapstanNotifications
@@ -18,6 +19,8 @@ import ServiceLifecycle
 public final class CapstanServerApp: Sendable {
     public let runtime: CapstanRuntime
     public let cluster: SimulatedCluster
+    /// The Docker backend, when configured.
+    public let docker: DockerCluster?
     public let notifier: Notifier
     let webhooks: WebhookSecrets
     /// Held while the service lives, so offline tools refuse to race it.
@@ -39,7 +42,12 @@ public final class CapstanServerApp: Sendable {
             path: (settings.stateDirectory as NSString).appendingPathComponent("capstan.sqlite"), cipher: keyRing)
         try await EncryptionSetup.warnAboutWornKeys(keyRing, store: store, logger: logger)
         let cluster = try SimulatedCluster(options: settings.simulated, store: store)
-        let backends: [String: any ClusterBackend] = [cluster.name: cluster]
+        var backends: [String: any ClusterBackend] = [cluster.name: cluster]
+        var docker: DockerCluster?
+        if let options = settings.docker {
+            docker = try await DockerCluster.open(options, store: store, logger: logger)
+        }
+        if let docker { backends[docker.control.name] = docker.control }
         let notifier = try NotifierService.notifier(
             settings.notifications, settings: settings.notifierSettings, store: store, logger: logger)
 
@@ -70,19 +78,21 @@ public final class CapstanServerApp: Sendable {
         let restorer = GitRevisionRestorer(repositories: repositoryOfApp, committer: settings.committer)
         let runtime = CapstanRuntime(controllers: controllers, backends: backends, store: store, restorer: restorer)
         return CapstanServerApp(
-            runtime: runtime, cluster: cluster, notifier: notifier, webhooks: try WebhookSecrets(settings.webhooks),
+            runtime: runtime, cluster: cluster, docker: docker, notifier: notifier,
+            webhooks: try WebhookSecrets(settings.webhooks),
             sealingCertificate: keyRing.file.sealingKeys.first?.publicKey, lock: lock, settings: settings,
             logger: logger)
     }
 
     init(
-        runtime: CapstanRuntime, cluster: SimulatedCluster, notifier: Notifier,
+        runtime: CapstanRuntime, cluster: SimulatedCluster, docker: DockerCluster? = nil, notifier: Notifier,
         webhooks: WebhookSecrets = WebhookSecrets(), sealingCertificate: SealingPublicKey? = nil,
         lock: StateDirectoryLock? = nil, settings: ServiceSettings, logger: Logger
     ) {
         self.lock = lock
         self.runtime = runtime
         self.cluster = cluster
+        self.docker = docker
         self.notifier = notifier
         self.webhooks = webhooks
         self.sealingCertificate = sealingCertificate
@@ -111,6 +121,7 @@ public final class CapstanServerApp: Sendable {
         let group = ServiceGroup(
             configuration: .init(
                 services: [.init(service: driver), .init(service: NotifierService(notifier: notifier))]
+                    + (docker.map { [.init(service: DockerBackendDriver(docker: $0))] } ?? [])
                     + runtime.controllers.map { .init(service: $0) } + [.init(service: http)],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
@@ -118,6 +129,7 @@ public final class CapstanServerApp: Sendable {
         defer { lock?.release() }
         try await group.run()
         await cluster.shutdown()
+        await docker?.control.shutdown()
     }
 
     /// Asks a running service to stop (what SIGTERM does).

@@ -1,5 +1,7 @@
 import CapstanConfig
 import CapstanCore
+import CapstanDocker
+import CapstanDockerBackend
 import CapstanGit
 import CapstanModel
 import CapstanSimulator
@@ -23,6 +25,7 @@ extension ServiceSettings {
         committer = configuration.committer
         notifications = configuration.notifications
         encryptionKeyFile = configuration.encryptionKeyFile
+        docker = configuration.docker.map(DockerBackendOptions.init)
     }
 }
 
@@ -87,5 +90,20 @@ extension CapstanServerApp {
                 "Capstan API listening on http://\(host.contains(":") ? "[\(host)]" : host):\(port)",
                 metadata: ["apps": .string(settings.apps.map(\.definition.name).joined(separator: ","))])
         }
+    }
+}
+
+extension DockerBackendOptions {
+    init(_ docker: DockerConfiguration) {
+        self.init(
+            hosts: docker.hosts.map { host in
+                let tls = host.caFile.flatMap { ca in
+                    host.certFile.flatMap { cert in
+                        host.keyFile.map { DockerTLSFiles(caFile: ca, certFile: cert, keyFile: $0) }
+                    }
+                }
+                return DockerHost(name: host.name, endpoint: host.host, tls: tls)
+            }, serviceAddress: docker.serviceAddress, portRange: docker.portRange,
+            driftInterval: docker.driftCheckInterval)
     }
 }

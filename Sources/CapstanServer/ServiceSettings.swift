@@ -1,5 +1,6 @@
 import CapstanConfig
 import CapstanCore
+import CapstanDockerBackend
 import CapstanGit
 import CapstanNotifications
 import CapstanSimulator
@@ -27,6 +28,8 @@ public struct ServiceSettings: Sendable {
     /// The key ring that encrypts Secrets and ConfigMaps at rest; nil: `<stateDirectory>/keys.yaml`, generated
     /// on first start.
     public var encryptionKeyFile: String?
+    /// The Docker backend, when configured (apps with `backend: docker`).
+    public var docker: DockerBackendOptions?
     /// Timeouts, retries and de-duplication of notification deliveries (tests shorten them).
     public var notifierSettings = NotifierSettings()
 
