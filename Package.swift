@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "CapstanDocker", dependencies: ["CapstanModel", "CapstanHTTPClient"]),
         .target(name: "CapstanDockerBackend", dependencies: [
             "CapstanDocker", "CapstanCluster", "CapstanModel", "CapstanSimulator", "CapstanHTTPClient",
-            "CapstanStore", .product(name: "Logging", package: "swift-log"),
+            "CapstanStore", "CapstanProxy", .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Outgoing notifications: the outbox in the state store, delivered over libcurl.
@@ -135,7 +135,7 @@ let package = Package(
         .testTarget(name: "CapstanDockerTests", dependencies: ["CapstanDocker", "CapstanModel", "CapstanTestSupport"]),
         .testTarget(name: "CapstanDockerBackendTests", dependencies: [
             "CapstanDockerBackend", "CapstanDocker", "CapstanModel", "CapstanSimulator", "CapstanCluster",
-            "CapstanHTTPClient", "CapstanTestSupport", .product(name: "Logging", package: "swift-log"),
+            "CapstanHTTPClient", "CapstanTestSupport", "CapstanProxy", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "CapstanProxyTests", dependencies: [
             "CapstanProxy",

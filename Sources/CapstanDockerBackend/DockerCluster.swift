@@ -2,6 +2,7 @@ import CapstanCluster
 import CapstanDocker
 import CapstanHTTPClient
 import CapstanModel
+import CapstanProxy
 import CapstanSimulator
 import CapstanStore
 import Foundation
@@ -13,6 +14,10 @@ import Logging
 public final class DockerCluster: Sendable {
     public let control: SimulatedCluster
     public let agents: [DockerNodeAgent]
+    /// The kube-proxy of this backend: a listener per Service port on `options.serviceAddress`.
+    public let proxy: ServiceProxy
+    let ports: PortAllocator
+    let logger: Logger
     let options: DockerBackendOptions
 
     /// Opens the control plane stored in `store` with one node per daemon. A daemon's capacity (CPUs, memory)
@@ -49,19 +54,33 @@ public final class DockerCluster: Sendable {
                 hostIP: Self.address(of: host.endpoint), serviceAddress: options.serviceAddress, http: http,
                 logger: logger)
         }
-        return DockerCluster(control: control, agents: agents, options: options)
+        return DockerCluster(
+            control: control, agents: agents, proxy: ServiceProxy(logger: logger), ports: ports, logger: logger,
+            options: options)
     }
 
-    private init(control: SimulatedCluster, agents: [DockerNodeAgent], options: DockerBackendOptions) {
+    private init(
+        control: SimulatedCluster, agents: [DockerNodeAgent], proxy: ServiceProxy, ports: PortAllocator,
+        logger: Logger, options: DockerBackendOptions
+    ) {
         self.control = control
         self.agents = agents
+        self.proxy = proxy
+        self.ports = ports
+        self.logger = logger
         self.options = options
     }
 
-    /// Runs the control plane's clock and every node agent until the task is cancelled.
+    /// Runs the control plane's clock, every node agent and the service proxy until the task is cancelled.
     public func run() async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.control.runRealTime(clock: ContinuousClock(), timeScale: 1) }
+            group.addTask {
+                await ServiceProxyController(
+                    cluster: self.control, proxy: self.proxy, ports: self.ports, address: self.options.serviceAddress,
+                    logger: self.logger
+                ).run()
+            }
             for agent in agents {
                 group.addTask { await agent.run(driftInterval: self.options.driftInterval) }
             }

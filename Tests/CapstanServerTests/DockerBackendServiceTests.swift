@@ -7,7 +7,7 @@ import Foundation
 import Testing
 
 /// `capstan serve` with an app on the Docker backend (a private daemon): a commit becomes running containers
-/// that answer HTTP, the app is Healthy, `capstan get pods --backend docker` lists them, and removing the
+/// that answer HTTP, the Service's proxy listener balances over both replicas, the app is Healthy, `capstan get pods --backend docker` lists them, and removing the
 /// Deployment from git removes them.
 @Suite(.serialized) struct DockerBackendServiceTests {
     static let web = """
@@ -43,7 +43,18 @@ import Testing
         let node = "docker-s\(UUID().uuidString.prefix(8).lowercased())"
         let mine: [String: String?] = [ContainerLabels.node: node]
         let git = try GitFixture()
-        try git.commit(["apps/guestbook/web.yaml": Self.web], message: "Web on Docker")
+        let servicePort = Int.random(in: 40_000...44_999)
+        let service = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              selector: {app: web}
+              ports: [{port: \(servicePort), targetPort: 8080}]
+            """
+        try git.commit(
+            ["apps/guestbook/web.yaml": Self.web, "apps/guestbook/service.yaml": service], message: "Web on Docker")
         let server = try await ServerHarness.start(git: git) { settings in
             settings.docker = DockerBackendOptions(
                 hosts: [DockerHost(name: node, endpoint: host)], portRange: 32_000...32_499,
@@ -63,6 +74,20 @@ import Testing
                         HTTPRequest(url: "http://127.0.0.1:\(port)/index.html"))
                     #expect(answer.text.hasPrefix("web-"))
                 }
+                // Through the Service: round robin over both replicas (once the proxy has both endpoints).
+                let serviceURL = "http://127.0.0.1:\(servicePort)/index.html"
+                for _ in 0..<50 {
+                    let stats = await server.app.docker?.proxy.stats(for: "default/web:\(servicePort)")
+                    if stats?.backends.filter(\.inRotation).count == 2 { break }
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                var answers: [String: Int] = [:]
+                for _ in 0..<20 {
+                    let answer = try await ServerHarness.http.send(
+                        HTTPRequest(url: serviceURL))
+                    answers[answer.text.trimmingCharacters(in: .whitespacesAndNewlines), default: 0] += 1
+                }
+                #expect(answers.count == 2 && answers.values.allSatisfy { $0 == 10 }, "\(answers)")
                 let pods = try await CapstanBinary.run([
                     "get", "pods", "--backend", "docker", "--server", server.baseURL,
                 ])
@@ -72,7 +97,10 @@ import Testing
                         == 2, "\(pods.stdout)")
 
                 try git.commit(
-                    ["apps/guestbook/web.yaml": nil, "apps/guestbook/README.md": "empty"], message: "Remove web")
+                    [
+                        "apps/guestbook/web.yaml": nil, "apps/guestbook/service.yaml": nil,
+                        "apps/guestbook/README.md": "empty",
+                    ], message: "Remove web")
                 _ = try await server.json("POST", "/api/v1/apps/guestbook/sync")
                 let deadline = Date().addingTimeInterval(30)
                 while try await !engine.listContainers(labels: mine).isEmpty, Date() < deadline {
