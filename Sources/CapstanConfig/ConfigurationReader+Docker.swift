@@ -1,7 +1,7 @@
 import CapstanModel
 
 extension ConfigurationReader {
-    static let dockerKeys = ["hosts", "serviceAddress", "portRange", "driftCheckInterval"]
+    static let dockerKeys = ["hosts", "serviceAddress", "portRange", "driftCheckInterval", "podEvictionTimeout"]
     static let dockerHostKeys = ["name", "host", "caFile", "certFile", "keyFile"]
 
     func readDocker(_ node: ConfigNode) -> DockerConfiguration? {
@@ -32,6 +32,7 @@ extension ConfigurationReader {
             }
         }
         if let interval = mapping.optional("driftCheckInterval")?.duration() { docker.driftCheckInterval = interval }
+        if let timeout = mapping.optional("podEvictionTimeout")?.duration() { docker.podEvictionTimeout = timeout }
         return docker
     }
 

@@ -26,11 +26,14 @@ public struct DockerConfiguration: Sendable, Hashable {
     public var portRange: ClosedRange<Int>
     /// The longest time between two checks of a daemon's containers. Default 30s.
     public var driftCheckInterval: Duration
+    /// How long pods of an unreachable daemon wait before they are recreated elsewhere. Default 300s.
+    public var podEvictionTimeout: Duration
 
     public init(
         hosts: [Host], serviceAddress: String = "127.0.0.1", portRange: ClosedRange<Int> = 30_000...32_767,
-        driftCheckInterval: Duration = .seconds(30)
+        driftCheckInterval: Duration = .seconds(30), podEvictionTimeout: Duration = .seconds(300)
     ) {
+        self.podEvictionTimeout = podEvictionTimeout
         self.hosts = hosts
         self.serviceAddress = serviceAddress
         self.portRange = portRange

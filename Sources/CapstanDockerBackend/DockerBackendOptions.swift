@@ -8,13 +8,17 @@ public struct DockerBackendOptions: Sendable, Hashable {
     public var portRange: ClosedRange<Int>
     /// The longest time between two passes of a node agent.
     public var driftInterval: Duration
+    /// How long the pods of a node whose daemon stopped answering stay there before they are recreated
+    /// elsewhere (Kubernetes' default toleration: 300 s).
+    public var podEvictionTimeout: Duration
     /// The backend's name for apps (`backend: docker`) and in the state store.
     public var name: String
 
     public init(
         hosts: [DockerHost], serviceAddress: String = "127.0.0.1", portRange: ClosedRange<Int> = 30_000...32_767,
-        driftInterval: Duration = .seconds(30), name: String = "docker"
+        driftInterval: Duration = .seconds(30), podEvictionTimeout: Duration = .seconds(300), name: String = "docker"
     ) {
+        self.podEvictionTimeout = podEvictionTimeout
         self.hosts = hosts
         self.serviceAddress = serviceAddress
         self.portRange = portRange

@@ -45,7 +45,9 @@ public final class DockerCluster: Sendable {
             engines.append((host, engine))
         }
         let control = try SimulatedCluster(
-            options: SimulatedClusterOptions(nodes: nodes, name: options.name), store: store)
+            options: SimulatedClusterOptions(
+                nodes: nodes, name: options.name,
+                defaultTolerationSeconds: Int(options.podEvictionTimeout.components.seconds)), store: store)
         let ports = PortAllocator(range: options.portRange)
         let http = CurlHTTPClient(configuration: HTTPClientConfiguration(connectTimeout: .seconds(1)))
         let agents = engines.map { host, engine in

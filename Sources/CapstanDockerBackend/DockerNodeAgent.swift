@@ -28,6 +28,9 @@ public actor DockerNodeAgent {
     /// The earliest time something (a probe, a restart, a retry) is due.
     var nextDue: Date?
     let wake = WakeSignal()
+    /// Passes in a row that could not reach the daemon; at `failureThreshold` the node is marked failed.
+    var unreachablePasses = 0
+    static let failureThreshold = 3
 
     public init(
         node: String, engine: DockerEngine, cluster: SimulatedCluster, ports: PortAllocator,
@@ -69,12 +72,17 @@ public actor DockerNodeAgent {
             dockerEvents.cancel()
         }
         while !Task.isCancelled {
+            var timeout = driftInterval
             do {
                 try await syncOnce()
+                await daemonAnswered()
             } catch {
                 logger.warning("node pass failed: \(error)")
+                if error.isRetryable {
+                    await daemonDidNotAnswer(error)
+                    timeout = min(timeout, .seconds(2))
+                }
             }
-            var timeout = driftInterval
             if let nextDue {
                 let seconds = max(nextDue.timeIntervalSinceNow, 0.05)
                 timeout = min(timeout, .milliseconds(Int64(seconds * 1000)))
@@ -139,5 +147,27 @@ public actor DockerNodeAgent {
 
     func due(_ time: Date) {
         if nextDue.map({ time < $0 }) ?? true { nextDue = time }
+    }
+
+    /// After `failureThreshold` unanswered passes the node fails: its pods go not Ready and are evicted after the
+    /// toleration (`podEvictionTimeout`), and the scheduler places their replacements on other nodes.
+    func daemonDidNotAnswer(_ error: DockerError) async {
+        unreachablePasses += 1
+        guard unreachablePasses == Self.failureThreshold else { return }
+        logger.error("docker daemon of node \(node) does not answer; node marked failed: \(error.message)")
+        try? await cluster.failNode(node)
+    }
+
+    /// A daemon that answers again brings its node back (the pods that moved away meanwhile are strays the next
+    /// pass removes). Also after a restart of Capstan, when the stored node is still marked failed.
+    func daemonAnswered() async {
+        let wasUnreachable = unreachablePasses >= Self.failureThreshold
+        unreachablePasses = 0
+        let key = ResourceKey(group: "", kind: "Node", namespace: "", name: node)
+        guard let stored = try? await cluster.get([key])[key],
+            stored.value[path: ["metadata", "annotations", "simulation.capstan.io/failed-at"]] != nil
+        else { return }
+        if wasUnreachable { logger.notice("docker daemon of node \(node) answers again; node recovered") }
+        try? await cluster.recoverNode(node)
     }
 }

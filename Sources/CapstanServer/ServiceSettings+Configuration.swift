@@ -104,6 +104,6 @@ extension DockerBackendOptions {
                 }
                 return DockerHost(name: host.name, endpoint: host.host, tls: tls)
             }, serviceAddress: docker.serviceAddress, portRange: docker.portRange,
-            driftInterval: docker.driftCheckInterval)
+            driftInterval: docker.driftCheckInterval, podEvictionTimeout: docker.podEvictionTimeout)
     }
 }

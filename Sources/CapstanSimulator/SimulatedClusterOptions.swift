@@ -15,11 +15,16 @@ public struct SimulatedClusterOptions: Sendable {
     public var maxEvents: Int
     /// Name of the cluster in the state store.
     public var name: String
+    /// How long pods stay on a node that is not ready or unreachable before they are evicted (the
+    /// DefaultTolerationSeconds admission plugin's 300 s unless set).
+    public var defaultTolerationSeconds: Int
 
     public init(
         startDelay: Duration = .seconds(2), nodes: [SimulatedNode] = SimulatedNode.defaults(count: 3),
-        seed: UInt64 = 1, startTime: Date? = nil, maxEvents: Int = 2000, name: String = "simulated"
+        seed: UInt64 = 1, startTime: Date? = nil, maxEvents: Int = 2000, name: String = "simulated",
+        defaultTolerationSeconds: Int = 300
     ) {
+        self.defaultTolerationSeconds = defaultTolerationSeconds
         self.startDelay = startDelay
         self.nodes = nodes
         self.seed = seed

@@ -69,11 +69,28 @@ struct ConfigErrorTests {
         ),
         (
             "apps:\n  - name: web\n    repo: file:///r\n    backend: docker\n",
-            #"config/capstan.yaml:4: apps[0].backend: the "docker" backend is not available yet (use "simulated")"#
+            "config/capstan.yaml:1: an app uses backend docker, but there is no docker section "
+                + "(docker: {hosts: [unix:///var/run/docker.sock]})"
         ),
         (
             "apps:\n  - name: web\n    repo: file:///r\n    backend: k8s\n",
-            #"config/capstan.yaml:4: apps[0].backend: unknown backend "k8s" (use "simulated")"#
+            #"config/capstan.yaml:4: apps[0].backend: unknown backend "k8s" (use "simulated" or "docker")"#
+        ),
+        (
+            "docker:\n  hosts: [http://127.0.0.1:2375]\n" + app,
+            "config/capstan.yaml:2: docker.hosts[0]: a Docker host is unix:///path/to/docker.sock or tcp://host:port"
+        ),
+        (
+            "docker:\n  hosts: []\n" + app,
+            "config/capstan.yaml:2: docker.hosts: at least one Docker host is required (e.g. unix:///var/run/docker.sock)"
+        ),
+        (
+            "docker:\n  hosts: [unix:///d.sock]\n  portRange: 80-90\n" + app,
+            "config/capstan.yaml:3: docker.portRange: must be LOW-HIGH with 1024 <= LOW < HIGH <= 65535, e.g. 30000-32767"
+        ),
+        (
+            "docker:\n  hosts:\n    - {host: tcp://h:2376, caFile: ca.pem}\n" + app,
+            "config/capstan.yaml:3: docker.hosts[0]: caFile, certFile and keyFile go together"
         ),
         (
             "apps:\n  - name: web\n    repo: ftp://host/r\n",

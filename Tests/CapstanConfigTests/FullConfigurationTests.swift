@@ -109,3 +109,28 @@ struct FullConfigurationTests {
         #expect(configuration.apps[1].prune)
     }
 }
+
+/// The Docker section with its defaults and every field.
+struct DockerConfigurationTests {
+    @Test func hostsAsURLsOrMappingsWithDefaultsFilledIn() throws {
+        let yaml = """
+            docker:
+              hosts:
+                - unix:///run/docker.sock
+                - {name: edge, host: "tcp://10.0.0.5:2376", caFile: ca.pem, certFile: cert.pem, keyFile: key.pem}
+              portRange: 31000-31999
+              podEvictionTimeout: 30s
+            apps:
+              - {name: web, repo: "file:///r", backend: docker}
+            """
+        let configuration = try CapstanConfiguration.load(yaml: yaml, baseDirectory: "/etc/capstan")
+        let docker = try #require(configuration.docker)
+        #expect(docker.hosts.map(\.name) == ["docker-1", "edge"])
+        #expect(docker.hosts[0].host == "unix:///run/docker.sock" && docker.hosts[0].caFile == nil)
+        #expect(docker.hosts[1].caFile == "/etc/capstan/ca.pem" && docker.hosts[1].keyFile == "/etc/capstan/key.pem")
+        #expect(docker.portRange == 31_000...31_999)
+        #expect(docker.podEvictionTimeout == .seconds(30) && docker.driftCheckInterval == .seconds(30))
+        #expect(docker.serviceAddress == "127.0.0.1")
+        #expect(configuration.apps[0].backend == .docker)
+    }
+}

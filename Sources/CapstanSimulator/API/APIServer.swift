@@ -43,7 +43,7 @@ enum APIServer {
         for field in serverMetadata { object.value[path: ["metadata", field]] = nil }
         try resolveScope(&object, plane, namespaces: namespaces)
         if object.kind == "Secret" && object.group.isEmpty { try SecretData.mergeStringData(&object) }
-        Defaulting.apply(to: &object)
+        Defaulting.apply(to: &object, tolerationSeconds: plane.options.defaultTolerationSeconds)
         let existing = plane.store[object.key]
         try Validation.validate(object, existing: existing)
         if let existing {

@@ -3,7 +3,7 @@ import CapstanModel
 /// The defaults the Kubernetes API server fills in, so live objects look like a real cluster's
 /// (and the sync engine's "compare only what the manifest sets" is exercised for real).
 enum Defaulting {
-    static func apply(to resource: inout Resource) {
+    static func apply(to resource: inout Resource, tolerationSeconds: Int = DefaultTolerationSeconds.seconds) {
         switch (resource.group, resource.kind) {
         case ("apps", "Deployment"):
             defaultWorkload(&resource.value)
@@ -32,7 +32,7 @@ enum Defaulting {
                 defaultPodSpec(&spec)
                 resource.spec = spec
             }
-            DefaultTolerationSeconds.admit(&resource)
+            DefaultTolerationSeconds.admit(&resource, seconds: tolerationSeconds)
         case ("", "Service"):
             defaultService(&resource.value)
         case ("", "Secret"):

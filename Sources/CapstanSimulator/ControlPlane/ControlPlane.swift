@@ -42,7 +42,7 @@ struct ControlPlane: Sendable {
     /// Creates an object the way the API server does for controllers: uid, timestamp, generation.
     mutating func createObject(_ object: Resource) {
         var object = object
-        DefaultTolerationSeconds.admit(&object)
+        DefaultTolerationSeconds.admit(&object, seconds: options.defaultTolerationSeconds)
         object.uid = random.uid()
         object.creationTimestamp = now
         if object.spec != nil { object.generation = 1 }
