@@ -16,7 +16,7 @@ extension DockerNodeAgent {
         for container in Self.containers(of: pod) {
             let name = Self.name(of: container)
             let key = Self.key(uid, name)
-            var record = records[key] ?? ContainerRecord()
+            var record = records[key] ?? Self.record(restoredFrom: pod, container: name)
             var seen = ObservedContainer(name: name, image: container["image"]?.stringValue ?? "")
             if let port {
                 if let summary = containers[key] {
@@ -165,5 +165,14 @@ extension DockerNodeAgent {
         seen.ready = false
         seen.state = (try? await engine.inspectContainer(id))?.state
         due(now)
+    }
+
+    /// A record for a container the agent has not seen yet: its restart count continues from the pod's status
+    /// (an agent that restarted does not reset it).
+    static func record(restoredFrom pod: Resource, container name: String) -> ContainerRecord {
+        var record = ContainerRecord()
+        let statuses = pod.value[path: ["status", "containerStatuses"]]?.arrayValue ?? []
+        record.restartCount = statuses.first { $0["name"]?.stringValue == name }?["restartCount"]?.intValue ?? 0
+        return record
     }
 }
