@@ -16,7 +16,7 @@ struct ListenerRemovalTests {
             try await harness.proxy.update([])
             #expect(await harness.proxy.boundPort(of: ProxyHarness.name) == nil)
             #expect(await harness.proxy.stats().isEmpty)
-            await #expect(throws: (any Error).self) { try await TestClient.connect(harness.port) }
+            await #expect(throws: (any Error).self) { try await TestClient.connectAndClose(harness.port) }
 
             try await outbound.write(ByteBuffer(string: "still there?\n"))
             #expect(try await TestClient.readLine(&replies) == "backend-0")
@@ -45,7 +45,7 @@ struct ListenerRemovalTests {
         try await harness.proxy.update([moved])
         #expect(await harness.proxy.boundPort(of: ProxyHarness.name) == freePort)
         #expect(try await TestClient.ask(freePort) == "backend-0")
-        await #expect(throws: (any Error).self) { try await TestClient.connect(harness.port) }
+        await #expect(throws: (any Error).self) { try await TestClient.connectAndClose(harness.port) }
         await harness.stop()
     }
 }

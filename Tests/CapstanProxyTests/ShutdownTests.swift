@@ -18,7 +18,7 @@ struct ShutdownTests {
             }
         }
         #expect(ended)
-        await #expect(throws: (any Error).self) { try await TestClient.connect(harness.port) }
+        await #expect(throws: (any Error).self) { try await TestClient.connectAndClose(harness.port) }
         await harness.stop()
     }
 }

@@ -30,6 +30,14 @@ enum TestClient {
             }
     }
 
+    /// Connects to `port` and closes again at once: for tests that expect the connection to be refused. A
+    /// connection that unexpectedly succeeds (the port taken by another test's listener meanwhile) is closed
+    /// properly, so the expectation fails instead of the process (an NIOAsyncChannel must not be dropped unclosed).
+    static func connectAndClose(_ port: Int) async throws {
+        let connection = try await connect(port)
+        try await connection.executeThenClose { _, _ in }
+    }
+
     /// Sends `hello\n` to `port` and returns the first line of the reply, without its newline.
     static func ask(_ port: Int) async throws -> String {
         try await withDeadline(5, "a reply from port \(port)") {
