@@ -11,9 +11,14 @@ public final class PortAllocator: Sendable {
 
     public let range: ClosedRange<Int>
     private let state: Mutex<State>
+    private let isFree: @Sendable (Int) -> Bool
 
-    public init(range: ClosedRange<Int> = 30_000...32_767) {
+    /// `isFree` tells whether a port is usable on the host (default: it can be bound); ports in use by other
+    /// programs are skipped.
+    public init(range: ClosedRange<Int> = 30_000...32_767, isFree: @escaping @Sendable (Int) -> Bool = PortProbe.isFree)
+    {
         self.range = range
+        self.isFree = isFree
         state = Mutex(State(next: range.lowerBound))
     }
 
@@ -24,7 +29,7 @@ public final class PortAllocator: Sendable {
             for _ in range {
                 let candidate = state.next
                 state.next = candidate == range.upperBound ? range.lowerBound : candidate + 1
-                guard !state.used.contains(candidate) else { continue }
+                guard !state.used.contains(candidate), isFree(candidate) else { continue }
                 state.used.insert(candidate)
                 state.byPod[uid] = candidate
                 return candidate

@@ -47,7 +47,7 @@ import Testing
                 options: SimulatedClusterOptions(
                     nodes: [SimulatedNode(name: node, labels: ["capstan.io/runtime": "docker"])], name: "docker"))
             let agent = DockerNodeAgent(
-                node: node, engine: engine, cluster: cluster, ports: PortAllocator(range: 33_000...33_999),
+                node: node, engine: engine, cluster: cluster, ports: PortAllocator(range: 30_000...30_499),
                 http: CurlHTTPClient(configuration: HTTPClientConfiguration(timeout: .seconds(2))),
                 logger: Logger(label: "test"))
             let clock = Task { await cluster.runRealTime(clock: ContinuousClock(), timeScale: 1) }

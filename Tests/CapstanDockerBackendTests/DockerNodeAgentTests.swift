@@ -53,7 +53,7 @@ import Testing
             options: SimulatedClusterOptions(
                 nodes: [SimulatedNode(name: node, labels: ["capstan.io/runtime": "docker"])], name: "docker"))
         let agent = DockerNodeAgent(
-            node: node, engine: engine, cluster: cluster, ports: PortAllocator(range: 31_000...31_999),
+            node: node, engine: engine, cluster: cluster, ports: PortAllocator(range: 31_000...31_499),
             http: Self.http, logger: Logger(label: "test"))
         let clock = Task { await cluster.runRealTime(clock: ContinuousClock(), timeScale: 1) }
         let loop = Task { await agent.run(driftInterval: .milliseconds(500)) }

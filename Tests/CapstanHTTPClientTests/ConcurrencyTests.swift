@@ -55,7 +55,8 @@ struct ConcurrencyTests {
             let elapsed = start.duration(to: .now)
             print("40 concurrent 500 ms requests: \(elapsed)")
             #expect(ok == 40)
-            #expect(elapsed < .seconds(4))
+            // Serialized on the 2 threads of the pool they would take 10 s; 8 s leaves room for a loaded CI machine.
+            #expect(elapsed < .seconds(8))
         }
     }
 }

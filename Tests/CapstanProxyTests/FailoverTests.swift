@@ -29,7 +29,7 @@ struct FailoverTests {
             await backend.stop()
         }
         let connection = try await TestClient.connect(harness.port)
-        let received = try await withDeadline(5, "the proxy to close") {
+        let received = try await withDeadline(20, "the proxy to close") {
             try await connection.executeThenClose { inbound, _ in try await TestClient.readAll(inbound) }
         }
         #expect(received.readableBytes == 0)

