@@ -1,6 +1,11 @@
 import CapstanProxy
 import NIOCore
 import NIOPosix
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A TCP server on 127.0.0.1 that stands in for a pod: it answers with its own name, echoes, or replies
 /// after end of input, and counts the connections it got.
@@ -21,6 +26,11 @@ final class TestBackend: Sendable {
     let port: Int
     private let server: any Channel
     private let tracker: ConnectionTracker
+    /// After `stop()`: a socket bound to the port but not listening, so connections are refused and no other
+    /// test's listener can take the port meanwhile (which would turn "down" into someone else's server).
+    private let placeholder = Mutex<Int32?>(nil)
+
+    deinit { placeholder.withLock { fd in if let fd { Glibc.close(fd) } } }
 
     private init(name: String, port: Int, server: any Channel, tracker: ConnectionTracker) {
         self.name = name
@@ -64,6 +74,22 @@ final class TestBackend: Sendable {
     /// Stops listening (the port then refuses connections); open connections go on.
     func stop() async {
         try? await server.close()
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+        if bound {
+            placeholder.withLock { $0 = fd }
+        } else {
+            Glibc.close(fd)
+        }
     }
 
     /// Lets `gated` connections start reading.
@@ -73,9 +99,9 @@ final class TestBackend: Sendable {
         }
     }
 
-    /// Stops listening and closes every connection.
+    /// Stops listening and closes every connection; the port is given up (not held like `stop()`).
     func close() async {
-        await stop()
+        try? await server.close()
         for channel in tracker.open {
             try? await channel.close()
         }
