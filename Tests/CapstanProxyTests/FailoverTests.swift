@@ -23,7 +23,7 @@ struct FailoverTests {
     }
 
     /// With every backend down, the client's connection is closed without a byte, and counted as failed.
-    /// Disabled: in CI (not locally, 0 of 20 runs) one connection was counted as forwarded although both
+    /// Disabled: in CI (never in the 9 local runs) one connection was counted as forwarded although both
     /// backends' ports were held bound and not listening; to be understood (notes/issue6, ServiceProxy).
     @Test(.disabled("forwarded once in CI with both backends down; under investigation"))
     func allBackendsDownClosesTheConnection() async throws {
