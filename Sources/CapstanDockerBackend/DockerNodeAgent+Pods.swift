@@ -13,7 +13,7 @@ extension DockerNodeAgent {
         var events: [SimulatedCluster.KubeletEvent] = []
         var observed: [ObservedContainer] = []
         let port = ports.port(for: uid)
-        for container in Self.containers(of: pod) {
+        for container in PodContainers.of(pod) {
             let name = Self.name(of: container)
             let key = Self.key(uid, name)
             var record = records[key] ?? Self.record(restoredFrom: pod, container: name)

@@ -110,7 +110,7 @@ public actor DockerNodeAgent {
         }
         var wanted: Set<String> = []
         for pod in pods {
-            for container in Self.containers(of: pod) {
+            for container in PodContainers.of(pod) {
                 wanted.insert(Self.key(Self.uid(of: pod), Self.name(of: container)))
             }
         }
@@ -137,7 +137,6 @@ public actor DockerNodeAgent {
             && pod.value[path: ["metadata", "deletionTimestamp"]] == nil
     }
 
-    static func containers(of pod: Resource) -> [Value] { pod.value[path: ["spec", "containers"]]?.arrayValue ?? [] }
     static func uid(of pod: Resource) -> String { pod.value[path: ["metadata", "uid"]]?.stringValue ?? "" }
     static func name(of container: Value) -> String { container["name"]?.stringValue ?? "main" }
     static func key(_ uid: String?, _ container: String?) -> String { "\(uid ?? "")/\(container ?? "")" }
