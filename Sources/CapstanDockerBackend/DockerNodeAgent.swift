@@ -31,6 +31,8 @@ public actor DockerNodeAgent {
     /// Passes in a row that could not reach the daemon; at `failureThreshold` the node is marked failed.
     var unreachablePasses = 0
     static let failureThreshold = 3
+    /// Pods converged at once in a pass (each may hold a connection to the daemon: `DockerEngine` allows 16).
+    static let parallelPods = 8
 
     public init(
         node: String, engine: DockerEngine, cluster: SimulatedCluster, ports: PortAllocator,
@@ -126,8 +128,19 @@ public actor DockerNodeAgent {
         }
         records = records.filter { wanted.contains($0.key) }
         nextDue = nil
-        for pod in pods {
-            await converge(pod, containers: byKey)
+        await convergeConcurrently(pods, containers: byKey)
+    }
+
+    /// Converges the pods `Self.parallelPods` at a time: each pod's calls to the daemon run in turn, different
+    /// pods' calls overlap (the actor is re-entered at each call; a pod's records are its own).
+    func convergeConcurrently(_ pods: [Resource], containers: [String: ContainerSummary]) async {
+        await withTaskGroup(of: Void.self) { group in
+            var started = 0
+            for pod in pods {
+                if started >= Self.parallelPods { await group.next() }
+                group.addTask { await self.converge(pod, containers: containers) }
+                started += 1
+            }
         }
     }
 
