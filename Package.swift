@@ -135,7 +135,8 @@ let package = Package(
         .testTarget(name: "CapstanDockerTests", dependencies: ["CapstanDocker", "CapstanModel", "CapstanTestSupport"]),
         .testTarget(name: "CapstanDockerBackendTests", dependencies: [
             "CapstanDockerBackend", "CapstanDocker", "CapstanModel", "CapstanSimulator", "CapstanCluster",
-            "CapstanHTTPClient", "CapstanTestSupport", "CapstanProxy", .product(name: "Logging", package: "swift-log"),
+            "CapstanHTTPClient", "CapstanTestSupport", "CapstanProxy", "CapstanCore", "CapstanGit", "CapstanStore",
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "CapstanProxyTests", dependencies: [
             "CapstanProxy",
