@@ -67,11 +67,13 @@ import Testing
     }
 
     /// The app's reconciler over a fresh git remote and state store, on `cluster`.
-    static func reconciler(_ git: GitFixture, cluster: SimulatedCluster, state: URL) async throws -> AppReconciler {
+    static func reconciler(
+        _ git: GitFixture, cluster: SimulatedCluster, state: URL, autoRollback: Bool = false
+    ) async throws -> AppReconciler {
         let store = try StateStore(path: state.appendingPathComponent("capstan.sqlite").path)
         let app = AppDefinition(
             name: "web", source: AppSource(repo: git.url, ref: "main", path: "app"), namespace: "default",
-            interval: .seconds(30), prune: true, selfHeal: true)
+            interval: .seconds(30), prune: true, selfHeal: true, autoRollback: autoRollback)
         var logger = Logger(label: "capstan.test")
         logger.logLevel = .critical
         return try await AppReconciler(
@@ -97,10 +99,13 @@ import Testing
 
     /// The values the running containers of `app` see (Docker), or nil on the simulated cluster, whose pods do
     /// not run processes.
-    static func environments(_ kind: Kind, app: String) async throws -> [[String: String]]? {
-        guard kind == .docker else { return nil }
+    static func environments(_ backend: BackendConformanceTests.Running, app: String) async throws -> [[String:
+        String]]?
+    {
+        guard backend.kind == .docker else { return nil }
         let engine = try DockerEngine(DockerTestDaemon.host.get())
-        let containers = try await engine.listContainers(labels: [ContainerLabels.name: app])
+        let containers = try await engine.listContainers(
+            labels: backend.containerLabels.merging([ContainerLabels.name: app]) { $1 })
         var environments: [[String: String]] = []
         for container in containers where container.state == "running" {
             environments.append(try await engine.inspectContainer(container.id).env)
@@ -117,18 +122,20 @@ import Testing
 
     /// Kills one running replica of `app` the way each backend's users would see it die: `docker kill` on Docker,
     /// a deleted pod on the simulated cluster.
-    static func killOne(_ kind: Kind, app: String, cluster: SimulatedCluster) async throws {
-        switch kind {
+    static func killOne(_ backend: BackendConformanceTests.Running, app: String) async throws {
+        switch backend.kind {
         case .docker:
             let engine = try DockerEngine(DockerTestDaemon.host.get())
-            let running = try await engine.listContainers(labels: [ContainerLabels.name: app]).filter {
+            let running = try await engine.listContainers(
+                labels: backend.containerLabels.merging([ContainerLabels.name: app]) { $1 }
+            ).filter {
                 $0.state == "running"
             }
             let victim = try #require(running.first, "no running container of \(app) to kill")
             try await engine.killContainer(victim.id)
         case .simulated:
-            let victim = try #require(try await pods(cluster, app: app).first, "no pod of \(app) to kill")
-            _ = await cluster.delete([victim.key])
+            let victim = try #require(try await pods(backend.cluster, app: app).first, "no pod of \(app) to kill")
+            _ = await backend.cluster.delete([victim.key])
         }
     }
 
@@ -149,7 +156,7 @@ import Testing
             let reconciler = try await Self.reconciler(git, cluster: cluster, state: state)
             #expect(try await Self.converge(reconciler, to: first), "\(kind): first commit not Healthy")
             #expect(try await Self.pods(cluster, app: "web").count == 2)
-            if let envs = try await Self.environments(kind, app: "web") {
+            if let envs = try await Self.environments(backend, app: "web") {
                 #expect(envs.count == 2)
                 #expect(envs.allSatisfy { $0["GREETING"] == "hello" && $0["TOKEN"] == "s3cr3t-one" })
             }
@@ -159,15 +166,15 @@ import Testing
             let second = try git.commit(["app/config.yaml": Self.config("bonjour")], message: "bonjour")
             #expect(
                 try await Self.converge(reconciler, to: second) {
-                    try await Self.killOne(kind, app: "web", cluster: cluster)
+                    try await Self.killOne(backend, app: "web")
                 }, "\(kind): ConfigMap rollout with a killed replica not Healthy")
             let secondPods = try await Self.pods(cluster, app: "web")
             #expect(secondPods.count == 2)
             #expect(Set(secondPods.map { PodWorkload.of($0).templateHash }).isDisjoint(with: firstHashes))
-            if let envs = try await Self.environments(kind, app: "web") {
+            if let envs = try await Self.environments(backend, app: "web") {
                 #expect(
                     try await DockerNodeAgentTests.eventually(20) {
-                        let now = try await Self.environments(kind, app: "web") ?? []
+                        let now = try await Self.environments(backend, app: "web") ?? []
                         return now.count == 2 && now.allSatisfy { $0["GREETING"] == "bonjour" }
                     }, "\(kind): containers after the ConfigMap rollout: \(envs.map { $0["GREETING"] ?? "-" })")
             }
@@ -178,7 +185,7 @@ import Testing
             if kind == .docker {
                 #expect(
                     try await DockerNodeAgentTests.eventually(20) {
-                        let now = try await Self.environments(kind, app: "web") ?? []
+                        let now = try await Self.environments(backend, app: "web") ?? []
                         return now.count == 2 && now.allSatisfy { $0["TOKEN"] == "s3cr3t-two" }
                     }, "\(kind): containers do not see the rotated Secret")
             }
@@ -191,7 +198,7 @@ import Testing
             #expect(
                 try await DockerNodeAgentTests.eventually(30) {
                     let pods = try await Self.pods(cluster, app: "extra")
-                    let containers = try await Self.environments(kind, app: "extra") ?? []
+                    let containers = try await Self.environments(backend, app: "extra") ?? []
                     return pods.isEmpty && containers.isEmpty
                 }, "\(kind): extra's pods or containers remain")
 
@@ -207,7 +214,7 @@ import Testing
             if kind == .docker {
                 #expect(
                     try await DockerNodeAgentTests.eventually(20) {
-                        let now = try await Self.environments(kind, app: "web") ?? []
+                        let now = try await Self.environments(backend, app: "web") ?? []
                         return now.count == 2 && now.allSatisfy { $0["GREETING"] == "hello" }
                     }, "\(kind): containers after the revert")
             }

@@ -21,10 +21,20 @@ import Testing
 
     /// A backend running on the wall clock, and how many containers really run (Docker) or pods run (simulated).
     struct Running {
+        let kind: Kind
         let cluster: SimulatedCluster
         let running: @Sendable () async -> Int
         let tasks: [Task<Void, Never>]
-        let cleanup: @Sendable () async -> Void
+        /// The labels that select this backend's containers (its own node), empty on the simulated cluster.
+        let containerLabels: [String: String?]
+        let removeContainers: @Sendable () async -> Void
+
+        /// Stops the clock and the agent, then removes the containers they made (in that order: a running
+        /// agent would recreate them).
+        func cleanup() async {
+            tasks.forEach { $0.cancel() }
+            await removeContainers()
+        }
     }
 
     static func start(_ kind: Kind) async throws -> Running {
@@ -35,11 +45,11 @@ import Testing
                     startDelay: .milliseconds(200), nodes: SimulatedNode.defaults(count: 2)))
             let clock = Task { await cluster.runRealTime(clock: ContinuousClock(), timeScale: 1) }
             return Running(
-                cluster: cluster,
+                kind: kind, cluster: cluster,
                 running: {
                     let pods = (try? await cluster.list(ResourceTypes.pod, namespace: "default")) ?? []
                     return pods.filter { $0.value[path: ["status", "phase"]] == "Running" }.count
-                }, tasks: [clock], cleanup: {})
+                }, tasks: [clock], containerLabels: [:], removeContainers: {})
         case .docker:
             let engine = try DockerEngine(DockerTestDaemon.host.get())
             let node = "docker-c\(UUID().uuidString.prefix(8).lowercased())"
@@ -54,11 +64,11 @@ import Testing
             let loop = Task { await agent.run(driftInterval: .milliseconds(500)) }
             let labels: [String: String?] = [ContainerLabels.node: node]
             return Running(
-                cluster: cluster,
+                kind: kind, cluster: cluster,
                 running: {
                     ((try? await engine.listContainers(labels: labels)) ?? []).filter { $0.state == "running" }.count
-                }, tasks: [clock, loop],
-                cleanup: {
+                }, tasks: [clock, loop], containerLabels: labels,
+                removeContainers: {
                     for container in (try? await engine.listContainers(labels: labels)) ?? [] {
                         try? await engine.removeContainer(container.id, force: true)
                     }
