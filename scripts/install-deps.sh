@@ -2,12 +2,12 @@
 # Installs the system packages Capstan builds, tests and benchmarks with, when they are missing (Debian, as root).
 set -euo pipefail
 
-# --test adds what the tests need (a private Docker daemon and a busybox image for the Docker backend's tests);
-# --bench adds docker-compose, the peer of the Docker benchmarks.
+# --test adds what the tests need (a private Docker daemon, a busybox image and openssl for the TLS certificates of
+# the Docker backend's tests); --bench adds docker-compose, the peer of the Docker benchmarks.
 packages=(libgit2-dev libcurl4-openssl-dev libsqlite3-dev pkg-config git openssh-server openssh-client)
 for flag in "$@"; do
     case $flag in
-    --test) packages+=(docker.io busybox-static) ;;
+    --test) packages+=(docker.io busybox-static openssl) ;;
     --bench) packages+=(docker.io busybox-static docker-compose) ;;
     *) echo "usage: $0 [--test] [--bench]" >&2; exit 2 ;;
     esac

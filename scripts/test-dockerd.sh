@@ -4,6 +4,9 @@
 #                                       until it answers, import the test image; prints the socket's URL
 #   scripts/test-dockerd.sh stop DIR    remove its containers, stop it (bounded), clean up
 # Networking is off (--bridge=none, no iptables): containers use host networking and bind 127.0.0.1.
+# With TEST_DOCKERD_TLS_PORT=N, start also listens on tcp://127.0.0.1:N with --tlsverify: a CA, a server
+# certificate for 127.0.0.1 and a client certificate are generated into DIR/tls (ca.pem, cert.pem, key.pem are the
+# client's files), as for a remote daemon.
 set -euo pipefail
 
 command=${1:-}
@@ -26,9 +29,16 @@ start() {
         echo "unix://$socket"
         return
     fi
+    local tls=()
+    if [[ -n ${TEST_DOCKERD_TLS_PORT:-} ]]; then
+        make_certificates "$dir/tls"
+        tls=(--host "tcp://127.0.0.1:$TEST_DOCKERD_TLS_PORT" --tlsverify --tlscacert "$dir/tls/ca.pem"
+            --tlscert "$dir/tls/server-cert.pem" --tlskey "$dir/tls/server-key.pem")
+    fi
     # The exec root holds containerd's sockets, whose paths must stay short (108 bytes): keep DIR short.
-    dockerd --host "unix://$socket" --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/docker.pid" \
-        --bridge=none --iptables=false --ip-masq=false --ip6tables=false >"$dir/dockerd.log" 2>&1 &
+    dockerd --host "unix://$socket" "${tls[@]}" --data-root "$dir/data" --exec-root "$dir/exec" \
+        --pidfile "$dir/docker.pid" --bridge=none --iptables=false --ip-masq=false --ip6tables=false \
+        >"$dir/dockerd.log" 2>&1 &
     for _ in $(seq 1 300); do
         docker_cli version >/dev/null 2>&1 && break
         sleep 0.1
@@ -52,6 +62,26 @@ start() {
         rm -rf "$rootfs"
     fi
     echo "unix://$socket"
+}
+
+# A CA, a server certificate for 127.0.0.1 and a client certificate (extendedKeyUsage clientAuth) in $1.
+make_certificates() {
+    local out=$1
+    mkdir -p "$out"
+    (
+        cd "$out"
+        openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=capstan test CA" \
+            -keyout ca-key.pem -out ca.pem 2>/dev/null
+        openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout server-key.pem -out server.csr 2>/dev/null
+        printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' >server.ext
+        openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 2 \
+            -extfile server.ext -out server-cert.pem 2>/dev/null
+        openssl req -newkey rsa:2048 -nodes -subj "/CN=capstan" -keyout key.pem -out client.csr 2>/dev/null
+        printf 'extendedKeyUsage=clientAuth\n' >client.ext
+        openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 2 \
+            -extfile client.ext -out cert.pem 2>/dev/null
+        chmod 600 ./*-key.pem key.pem
+    )
 }
 
 stop() {

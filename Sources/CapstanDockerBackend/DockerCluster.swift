@@ -29,6 +29,7 @@ public final class DockerCluster: Sendable {
         var nodes: [SimulatedNode] = []
         var engines: [(DockerHost, DockerEngine)] = []
         for host in options.hosts {
+            try checkReadable(host)
             let engine = try DockerEngine(host.endpoint, tls: host.tls)
             var cpu = Quantity(milliValue: 4000)
             var memory = Quantity(milliValue: 8 << 40)
@@ -89,6 +90,18 @@ public final class DockerCluster: Sendable {
                 group.addTask { await agent.run(driftInterval: self.options.driftInterval) }
             }
             await group.waitForAll()
+        }
+    }
+
+    /// A host's TLS files must be readable at start: a missing key is a configuration error, not a daemon that
+    /// does not answer.
+    static func checkReadable(_ host: DockerHost) throws(DockerError) {
+        guard let tls = host.tls else { return }
+        for (name, path) in [("caFile", tls.caFile), ("certFile", tls.certFile), ("keyFile", tls.keyFile)]
+        where !FileManager.default.isReadableFile(atPath: path) {
+            throw DockerError(
+                kind: .invalidEndpoint, what: "use Docker host \(host.name) (\(host.endpoint))",
+                message: "its \(name) \(path) cannot be read", isRetryable: false)
         }
     }
 
