@@ -95,6 +95,26 @@ import Testing
                 #expect(
                     pods.stdout.split(separator: "\n").filter { $0.hasPrefix("web-") && $0.contains("Running") }.count
                         == 2, "\(pods.stdout)")
+                // The daemon is the pod's node; the Deployment and the Service as kubectl shows them.
+                let wide = try await CapstanBinary.run([
+                    "get", "pods", "-o", "wide", "--backend", "docker", "--server", server.baseURL,
+                ])
+                let rows = wide.stdout.split(separator: "\n").filter { $0.hasPrefix("web-") }
+                #expect(rows.count == 2 && rows.allSatisfy { $0.contains(" \(node) ") }, "\(wide.stdout)")
+                let deployments = try await CapstanBinary.run([
+                    "get", "deployments", "--backend", "docker", "--server", server.baseURL,
+                ])
+                #expect(
+                    deployments.stdout.split(separator: "\n").contains {
+                        $0.split(separator: " ", omittingEmptySubsequences: true).prefix(4) == ["web", "2/2", "2", "2"]
+                    }, "\(deployments.stdout)")
+                let services = try await CapstanBinary.run([
+                    "get", "services", "--backend", "docker", "--server", server.baseURL,
+                ])
+                #expect(
+                    services.stdout.split(separator: "\n").contains {
+                        $0.hasPrefix("web ") && $0.contains("\(servicePort)/TCP")
+                    }, "\(services.stdout)")
 
                 try git.commit(
                     [
