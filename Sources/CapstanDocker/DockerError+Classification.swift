@@ -46,7 +46,8 @@ extension DockerError {
         case .invalidURL, .invalidRequest: kind = .invalidRequest
         default: kind = .invalidResponse
         }
-        return DockerError(kind: kind, what: what, message: error.detail, isRetryable: error.isRetryable)
+        let message = error.detail.isEmpty ? "\(error.kind)" : error.detail
+        return DockerError(kind: kind, what: what, message: message, isRetryable: error.isRetryable)
     }
 
     /// An answer the client could not decode.
