@@ -18,12 +18,16 @@ public struct SimulatedClusterOptions: Sendable {
     /// How long pods stay on a node that is not ready or unreachable before they are evicted (the
     /// DefaultTolerationSeconds admission plugin's 300 s unless set).
     public var defaultTolerationSeconds: Int
+    /// When set, every new Service's cluster IP is this address rather than one from 10.96.0.0/16: the Docker
+    /// backend serves all Services on one host address, told apart by port (docs/docker-backend.md).
+    public var sharedServiceAddress: String?
 
     public init(
         startDelay: Duration = .seconds(2), nodes: [SimulatedNode] = SimulatedNode.defaults(count: 3),
         seed: UInt64 = 1, startTime: Date? = nil, maxEvents: Int = 2000, name: String = "simulated",
-        defaultTolerationSeconds: Int = 300
+        defaultTolerationSeconds: Int = 300, sharedServiceAddress: String? = nil
     ) {
+        self.sharedServiceAddress = sharedServiceAddress
         self.defaultTolerationSeconds = defaultTolerationSeconds
         self.startDelay = startDelay
         self.nodes = nodes

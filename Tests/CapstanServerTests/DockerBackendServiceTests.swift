@@ -113,7 +113,7 @@ import Testing
                 ])
                 #expect(
                     services.stdout.split(separator: "\n").contains {
-                        $0.hasPrefix("web ") && $0.contains("\(servicePort)/TCP")
+                        $0.hasPrefix("web ") && $0.contains(" 127.0.0.1 ") && $0.contains("\(servicePort)/TCP")
                     }, "\(services.stdout)")
 
                 try git.commit(

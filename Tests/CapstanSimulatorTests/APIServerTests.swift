@@ -69,4 +69,17 @@ import Testing
         #expect(second.string("spec", "clusterIP") == ip)
         #expect(second.resourceVersion == first.resourceVersion)
     }
+
+    /// The Docker backend's control plane serves every Service on one host address, told apart by port.
+    @Test func aSharedServiceAddressIsEveryServicesClusterIP() async throws {
+        let cluster = try SimulatedCluster(options: SimulatedClusterOptions(sharedServiceAddress: "127.0.0.1"))
+        let services = ["web", "api"].map { name in
+            Resource(
+                apiVersion: "v1", kind: "Service", namespace: "default", name: name,
+                spec: ["selector": ["app": .string(name)], "ports": [["port": name == "web" ? 8080 : 9090]]])
+        }
+        let stored = try await cluster.applyAll(services)
+        #expect(stored.map { $0.string("spec", "clusterIP") } == ["127.0.0.1", "127.0.0.1"])
+        #expect(stored.map { $0.value[path: ["spec", "clusterIPs"]] } == [["127.0.0.1"], ["127.0.0.1"]])
+    }
 }

@@ -66,8 +66,9 @@ struct ControlPlane: Sendable {
         events.record(about: object, type: type, reason: reason, message: message, now: now, limit: options.maxEvents)
     }
 
-    /// A free simulated Service address.
+    /// A free simulated Service address, or the shared one when the options name it.
     mutating func allocateClusterIP() -> String {
+        if let shared = options.sharedServiceAddress { return shared }
         var allocator = clusterIPs
         defer { clusterIPs = allocator }
         return allocator.allocate(store, &random)
