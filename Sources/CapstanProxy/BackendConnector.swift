@@ -82,6 +82,15 @@ final class BackendConnector: ChannelInboundHandler, RemovableChannelHandler {
             .assumeIsolated()
             .whenComplete { result in
                 switch result {
+                case .success(let channel) where Self.isSelfConnected(channel):
+                    // Nothing listens on the backend's port and the kernel chose that same port as the source:
+                    // a TCP simultaneous open to itself (possible for ports in the ephemeral range). Refused.
+                    channel.close(promise: nil)
+                    self.logger.debug(
+                        "backend connect reached itself (nothing listens)",
+                        metadata: ["proxy.listener": "\(self.listenerName)", "proxy.backend": "\(backend)"])
+                    self.state.recordConnectFailure(backend)
+                    self.connect(context: context, route: route.dropFirst())
                 case .success(let channel):
                     self.join(context: context, backendChannel: channel, backend: backend)
                 case .failure(let error):
@@ -95,6 +104,12 @@ final class BackendConnector: ChannelInboundHandler, RemovableChannelHandler {
                     self.connect(context: context, route: route.dropFirst())
                 }
             }
+    }
+
+    /// True when a connection's two ends are the same address and port (as Go's net package checks after a dial).
+    private static func isSelfConnected(_ channel: any Channel) -> Bool {
+        guard let local = channel.localAddress, let remote = channel.remoteAddress else { return false }
+        return local == remote
     }
 
     /// Joins the client to the connected backend and starts reading on both sides.

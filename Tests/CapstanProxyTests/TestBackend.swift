@@ -29,6 +29,10 @@ final class TestBackend: Sendable {
     /// After `stop()`: a socket bound to the port but not listening, so connections are refused and no other
     /// test's listener can take the port meanwhile (which would turn "down" into someone else's server).
     private let placeholder = Mutex<Int32?>(nil)
+    private let placeholderFailed = Mutex(false)
+
+    /// True when `stop()` could hold the port (tests that need a refused port check it).
+    var holdsPort: Bool { placeholder.withLock { $0 != nil } }
 
     deinit { placeholder.withLock { fd in if let fd { Glibc.close(fd) } } }
 
@@ -80,6 +84,10 @@ final class TestBackend: Sendable {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        // Like the listener (and the connections it accepted, which may still be open or in TIME_WAIT), so the
+        // bind succeeds while they exist.
+        var one: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
@@ -89,6 +97,7 @@ final class TestBackend: Sendable {
             placeholder.withLock { $0 = fd }
         } else {
             Glibc.close(fd)
+            placeholderFailed.withLock { $0 = true }
         }
     }
 
