@@ -49,7 +49,8 @@ public final class DockerCluster: Sendable {
         let control = try SimulatedCluster(
             options: SimulatedClusterOptions(
                 nodes: nodes, name: options.name,
-                defaultTolerationSeconds: Int(options.podEvictionTimeout.components.seconds)), store: store)
+                defaultTolerationSeconds: Int(options.podEvictionTimeout.components.seconds),
+                kindSupport: kindSupport), store: store)
         let ports = PortAllocator(range: options.portRange)
         let http = CurlHTTPClient(configuration: HTTPClientConfiguration(connectTimeout: .seconds(1)))
         let agents = engines.map { host, engine in

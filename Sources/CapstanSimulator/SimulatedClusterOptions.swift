@@ -1,3 +1,4 @@
+import CapstanCluster
 import CapstanModel
 import Foundation
 
@@ -18,12 +19,16 @@ public struct SimulatedClusterOptions: Sendable {
     /// How long pods stay on a node that is not ready or unreachable before they are evicted (the
     /// DefaultTolerationSeconds admission plugin's 300 s unless set).
     public var defaultTolerationSeconds: Int
+    /// The kinds the backend built on this cluster runs (`SimulatedCluster.kindSupport`): every kind for the
+    /// simulated backend; the Docker backend's control plane declares its own.
+    public var kindSupport: KindSupport
 
     public init(
         startDelay: Duration = .seconds(2), nodes: [SimulatedNode] = SimulatedNode.defaults(count: 3),
         seed: UInt64 = 1, startTime: Date? = nil, maxEvents: Int = 2000, name: String = "simulated",
-        defaultTolerationSeconds: Int = 300
+        defaultTolerationSeconds: Int = 300, kindSupport: KindSupport = .everything
     ) {
+        self.kindSupport = kindSupport
         self.defaultTolerationSeconds = defaultTolerationSeconds
         self.startDelay = startDelay
         self.nodes = nodes
