@@ -8,6 +8,8 @@ struct TimedBackend: ClusterBackend {
 
     var name: String { base.name }
 
+    var kindSupport: KindSupport { base.kindSupport }
+
     func events() -> AsyncStream<ClusterEvent> { base.events() }
 
     func list(_ type: ResourceType, namespace: String?) async throws(ClusterError) -> [Resource] {

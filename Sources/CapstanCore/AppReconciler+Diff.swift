@@ -27,8 +27,7 @@ extension AppReconciler {
         } catch {
             throw DiffError("app \(app.name): cannot read the live objects: \(error)", isRetryable: error.isRetryable)
         }
-        let plan = SyncPlanner.plan(
-            desired: desired, live: live, inventory: applied, options: SyncOptions(prune: app.prune))
+        let plan = plan(desired, live: live, inventory: applied)
         return AppDiff(
             app: app.name, revision: revision, ref: app.source.ref, pin: liftsPin ? nil : status.pin,
             liveRevision: status.sync.revision,

@@ -1,3 +1,4 @@
+import CapstanEngine
 import CapstanModel
 import Foundation
 
@@ -37,17 +38,22 @@ extension AppReconciler {
         }
     }
 
-    /// The event for a sync that applied a revision.
-    func emitSynced(_ record: SyncRecord) async {
+    /// The event for a sync that applied a revision; it names the resources the backend does not run, if any.
+    func emitSynced(_ record: SyncRecord, unsupported: [UnsupportedResource] = []) async {
         guard let revision = record.revision else { return }
         let reason: AppEventReason = record.trigger == .selfHeal ? .driftCorrected : .syncSucceeded
         let verb = record.trigger == .selfHeal ? "corrected drift at" : "synced"
+        var changes = record.changeSet.summary
+        var metadata = [
+            "trigger": record.trigger.rawValue, "author": revision.author, "subject": revision.subject,
+            "changes": changes,
+        ]
+        if !unsupported.isEmpty {
+            changes += "; \(unsupported.count) not applied, not supported on backend \(backend.name)"
+            metadata["unsupported"] = unsupported.map(\.key.description).joined(separator: ", ")
+        }
         await emit(
             reason, revision: revision.id,
-            "\(app.name) \(verb) \(revision.shortID) (\(record.trigger.rawValue)): \(record.changeSet.summary)",
-            metadata: [
-                "trigger": record.trigger.rawValue, "author": revision.author, "subject": revision.subject,
-                "changes": record.changeSet.summary,
-            ])
+            "\(app.name) \(verb) \(revision.shortID) (\(record.trigger.rawValue)): \(changes)", metadata: metadata)
     }
 }

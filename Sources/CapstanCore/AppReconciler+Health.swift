@@ -4,7 +4,8 @@ import CapstanStore
 
 /// Health and per-resource sync state, and the inventory bookkeeping that follows a sync.
 extension AppReconciler {
-    /// Per-resource status and the app's aggregated health.
+    /// Per-resource status and the app's aggregated health; resources the backend does not run come last, as
+    /// `Unsupported`, without a health.
     func assess(_ plan: SyncPlan, live: [ResourceKey: Resource], synced: Set<ResourceKey>)
         -> ([ResourceStatus], HealthAssessment)
     {
@@ -14,7 +15,9 @@ extension AppReconciler {
         var cache: [ResourceKey: (resourceVersion: String, assessment: HealthAssessment?)] = [:]
         cache.reserveCapacity(plan.changes.count)
         defer { healthCache = cache }
+        let unsupported = Set(plan.unsupported.lazy.map(\.key))
         for change in plan.changes where change.action != .delete || live[change.key] != nil {
+            if !unsupported.isEmpty, unsupported.contains(change.key) { continue }
             let assessment: HealthAssessment?
             if let object = live[change.key] {
                 let version = object.resourceVersion
@@ -38,6 +41,7 @@ extension AppReconciler {
             resources.append(
                 ResourceStatus(key: change.key, status: state, health: assessment?.status, message: message))
         }
+        resources.append(contentsOf: unsupportedStatuses(plan))
         return (resources, HealthAssessor.aggregate(assessments))
     }
 

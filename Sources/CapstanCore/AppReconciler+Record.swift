@@ -26,20 +26,21 @@ extension AppReconciler {
         markPinned()
         status.health = health
         status.resources = resources
-        status.conditions.removeAll()
+        status.conditions.removeAll { $0.type != Self.unsupportedCondition }
+        let message = Self.syncMessage(changeSet, unsupported: plan.unsupported)
         status.lastSync = SyncOutcome(
-            revision: revision.id, result: .succeeded, message: changeSet.summary,
+            revision: revision.id, result: .succeeded, message: message,
             trigger: trigger, startedAt: startedAt, finishedAt: finishedAt)
         var record = SyncRecord(
             app: app.name, revision: revision, trigger: trigger, result: .succeeded,
-            message: changeSet.summary, changeSet: changeSet, health: health.status,
+            message: message, changeSet: changeSet, health: health.status,
             startedAt: startedAt, finishedAt: finishedAt)
         if continuing, let id = status.rollout?.historyID, id != 0,
             let existing = try? await store.historyRecord(app: app.name, id: id)
         {
             record = existing
             record.changeSet = existing.changeSet.merging(changeSet)
-            record.message = record.changeSet.summary
+            record.message = Self.syncMessage(record.changeSet, unsupported: plan.unsupported)
             record.health = health.status
         } else {
             status.rollout = AppRollout(
@@ -59,7 +60,7 @@ extension AppReconciler {
                 "sync.changes": .string(record.changeSet.summary), "health.status": .string(health.status.rawValue),
             ])
         if let failure = await persist(history: record, inventory: inventoryChange) { return failure }
-        if !continuing { await emitSynced(record) }
+        if !continuing { await emitSynced(record, unsupported: plan.unsupported) }
         if let outcome, await rolloutEnded(outcome) {
             return await reconcile(SyncRequest(trigger: .autoRollback, fetch: false))
         }

@@ -86,10 +86,9 @@ public actor AppReconciler {
                 [error.description], revision: revision, request: request,
                 startedAt: startedAt, changeSet: ChangeSet())
         }
-        let plan = SyncPlanner.plan(
-            desired: desired, live: live, inventory: inventory,
-            options: SyncOptions(prune: app.prune), verified: verified)
+        let plan = plan(desired, live: live, inventory: inventory, verified: verified)
         verified = plan.verified
+        noteUnsupported(plan)
 
         // 4. Decide: a new commit (or pinned revision), a manual request, drift with self-heal, or a rollout
         //    with waves left means sync; otherwise report, which also follows a running rollout to its end.

@@ -51,7 +51,7 @@ public final class DockerCluster: Sendable {
             options: SimulatedClusterOptions(
                 nodes: nodes, name: options.name,
                 defaultTolerationSeconds: Int(options.podEvictionTimeout.components.seconds),
-                sharedServiceAddress: options.serviceAddress), store: store)
+                sharedServiceAddress: options.serviceAddress, kindSupport: kindSupport), store: store)
         let ports = PortAllocator(range: options.portRange)
         let http = CurlHTTPClient(configuration: HTTPClientConfiguration(connectTimeout: .seconds(1)))
         let agents = engines.map { host, engine in

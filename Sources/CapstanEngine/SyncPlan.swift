@@ -9,11 +9,17 @@ public struct SyncPlan: Sendable, Hashable {
     public var verified: VerifiedMatches
     /// How many resources were judged unchanged from `verified` alone (same hash, same live version).
     public var trustedMatches: Int
+    /// Resources in git that the backend does not run, in apply order: not part of `changes`, never applied.
+    public var unsupported: [UnsupportedResource]
 
-    public init(changes: [PlannedChange], verified: VerifiedMatches = VerifiedMatches(), trustedMatches: Int = 0) {
+    public init(
+        changes: [PlannedChange], verified: VerifiedMatches = VerifiedMatches(), trustedMatches: Int = 0,
+        unsupported: [UnsupportedResource] = []
+    ) {
         self.changes = changes
         self.verified = verified
         self.trustedMatches = trustedMatches
+        self.unsupported = unsupported
     }
 
     /// True when every resource is unchanged and was trusted from the previous plan: nothing in git or in
@@ -53,10 +59,11 @@ public struct SyncPlan: Sendable, Hashable {
 }
 
 extension SyncPlan: CustomStringConvertible {
-    /// `3 create, 1 update, 12 unchanged` (actions with a zero count left out).
+    /// `3 create, 1 update, 12 unchanged, 1 unsupported` (actions with a zero count left out).
     public var description: String {
         let counts = changes.reduce(into: [PlannedAction: Int]()) { $0[$1.action, default: 0] += 1 }
-        let parts = PlannedAction.allCases.compactMap { action in counts[action].map { "\($0) \(action.rawValue)" } }
+        var parts = PlannedAction.allCases.compactMap { action in counts[action].map { "\($0) \(action.rawValue)" } }
+        if !unsupported.isEmpty { parts.append("\(unsupported.count) unsupported") }
         return parts.isEmpty ? "empty plan" : parts.joined(separator: ", ")
     }
 }

@@ -7,12 +7,17 @@ public enum SyncPlanner {
     /// Looks at every key that is desired or in the inventory; live objects that are neither
     /// are never touched. When two desired resources share a key, the later one wins. `verified` (from the
     /// previous plan's `verified`) lets unchanged objects skip the field-by-field comparison.
+    ///
+    /// A desired resource for which `unsupported` gives a reason (the backend does not run its kind) is not
+    /// planned: it goes to the plan's `unsupported` list. If Capstan applied it before, that copy is planned
+    /// like a resource removed from git (deleted, or kept while prune is off).
     public static func plan(
         desired: [DesiredResource],
         live: [ResourceKey: Resource],
         inventory: [ResourceKey: InventoryEntry],
         options: SyncOptions,
-        verified: VerifiedMatches = VerifiedMatches()
+        verified: VerifiedMatches = VerifiedMatches(),
+        unsupported: (ResourceKey) -> String? = { _ in nil }
     ) -> SyncPlan {
         // Order first, so steps are built in place and never moved. Duplicate keys end up
         // adjacent in input order; only the last of them is planned.
@@ -23,9 +28,14 @@ public enum SyncPlanner {
         var trusted = 0
         var matches: [ResourceKey: VerifiedMatches.Match] = [:]
         matches.reserveCapacity(order.count)
+        var left: [UnsupportedResource] = []
         for (position, index) in order.enumerated() {
             let resource = desired[index]
             if position + 1 < order.count, desired[order[position + 1]].key == resource.key { continue }
+            if let reason = unsupported(resource.key) {
+                left.append(UnsupportedResource(key: resource.key, location: resource.location, reason: reason))
+                continue
+            }
             let applied = inventory[resource.key]
             if applied != nil { managedAndDesired += 1 }
             let liveObject = live[resource.key]
@@ -52,7 +62,8 @@ public enum SyncPlanner {
             }
             changes.append(contentsOf: KindOrder.sortForDelete(Array(removed), by: \.key))
         }
-        return SyncPlan(changes: changes, verified: VerifiedMatches(matches: matches), trustedMatches: trusted)
+        return SyncPlan(
+            changes: changes, verified: VerifiedMatches(matches: matches), trustedMatches: trusted, unsupported: left)
     }
 
     /// The step for a resource that is in git.

@@ -9,7 +9,8 @@ public struct AppStatus: Sendable, Hashable, Codable {
     public var health: HealthAssessment
     public var lastSync: SyncOutcome?
     public var resources: [ResourceStatus]
-    /// Problems that stop the app from syncing (source, render, apply errors); empty when all is well.
+    /// Problems that stop the app from syncing (source, render, apply errors), and resources the backend does not
+    /// run (`UnsupportedResources`, a warning); empty when all is well.
     public var conditions: [AppCondition]
     /// When the app was last compared with git.
     public var reconciledAt: Date?
@@ -89,7 +90,8 @@ public struct ResourceStatus: Sendable, Hashable, Codable {
 
 /// A problem with an app that a user must see.
 public struct AppCondition: Sendable, Hashable, Codable {
-    /// `SourceError`, `ComparisonError` (manifests do not render), `SyncError` (apply failed).
+    /// `SourceError`, `ComparisonError` (manifests do not render), `SyncError` (apply failed),
+    /// `UnsupportedResources` (some resources are not applied: the backend does not run their kinds).
     public var type: String
     public var message: String
     public var since: Date

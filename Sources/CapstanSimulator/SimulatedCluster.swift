@@ -8,6 +8,8 @@ import Foundation
 public actor SimulatedCluster: ClusterBackend {
     /// The backend's name: `simulated`, or `docker` when Docker node agents run its pods (`options.name`).
     public nonisolated let name: String
+    /// The kinds the backend runs (`options.kindSupport`); the cluster itself stores any kind it is given.
+    public nonisolated let kindSupport: KindSupport
     var plane: ControlPlane
     var manager: ControllerManager
     let stateStore: StateStore?
@@ -48,6 +50,7 @@ public actor SimulatedCluster: ClusterBackend {
         self.manager = manager
         self.stateStore = store
         self.name = options.name
+        self.kindSupport = options.kindSupport
     }
 
     /// The simulated time now.

@@ -1,3 +1,4 @@
+import CapstanCluster
 import CapstanModel
 import Foundation
 
@@ -21,13 +22,18 @@ public struct SimulatedClusterOptions: Sendable {
     /// When set, every new Service's cluster IP is this address rather than one from 10.96.0.0/16: the Docker
     /// backend serves all Services on one host address, told apart by port (docs/docker-backend.md).
     public var sharedServiceAddress: String?
+    /// The kinds the backend built on this cluster runs (`SimulatedCluster.kindSupport`): every kind for the
+    /// simulated backend; the Docker backend's control plane declares its own.
+    public var kindSupport: KindSupport
 
     public init(
         startDelay: Duration = .seconds(2), nodes: [SimulatedNode] = SimulatedNode.defaults(count: 3),
         seed: UInt64 = 1, startTime: Date? = nil, maxEvents: Int = 2000, name: String = "simulated",
-        defaultTolerationSeconds: Int = 300, sharedServiceAddress: String? = nil
+        defaultTolerationSeconds: Int = 300, sharedServiceAddress: String? = nil,
+        kindSupport: KindSupport = .everything
     ) {
         self.sharedServiceAddress = sharedServiceAddress
+        self.kindSupport = kindSupport
         self.defaultTolerationSeconds = defaultTolerationSeconds
         self.startDelay = startDelay
         self.nodes = nodes

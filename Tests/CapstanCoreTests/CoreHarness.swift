@@ -23,7 +23,7 @@ struct CoreHarness {
     static func make(
         git: GitFixture, stateDirectory: URL? = nil, prune: Bool = true, selfHeal: Bool = true,
         path: String = "apps/guestbook", url: String? = nil, autoRollback: Bool = false,
-        checksumKey: [UInt8]? = nil
+        checksumKey: [UInt8]? = nil, backend: (name: String, kinds: KindSupport) = ("simulated", .everything)
     ) async throws -> CoreHarness {
         let directory =
             stateDirectory
@@ -31,7 +31,9 @@ struct CoreHarness {
             .appendingPathComponent("capstan-state-\(UUID().uuidString)")
         let store = try StateStore(path: directory.appendingPathComponent("capstan.sqlite").path)
         let cluster = try SimulatedCluster(
-            options: SimulatedClusterOptions(startDelay: .seconds(2), seed: 7, startTime: epoch), store: store)
+            options: SimulatedClusterOptions(
+                startDelay: .seconds(2), seed: 7, startTime: epoch, name: backend.name, kindSupport: backend.kinds),
+            store: store)
         let app = AppDefinition(
             name: "guestbook", source: AppSource(repo: url ?? git.url, ref: "main", path: path),
             namespace: "default", interval: .seconds(30), prune: prune, selfHeal: selfHeal, autoRollback: autoRollback)

@@ -25,9 +25,9 @@ struct AppsCommand: AsyncParsableCommand {
 
 /// One-line summaries of an app's state.
 enum AppSummary {
-    /// The first problem, or what the last sync did.
+    /// The first problem (an error before the `UnsupportedResources` warning), or what the last sync did.
     static func message(_ app: AppStatus) -> String {
-        if let condition = app.conditions.first {
+        if let condition = app.conditions.first(where: { $0.type != "UnsupportedResources" }) ?? app.conditions.first {
             let firstLine = condition.message.split(separator: "\n").first.map(String.init) ?? ""
             return "\(condition.type): \(firstLine)"
         }

@@ -39,6 +39,10 @@ struct HistoryCommand: AsyncParsableCommand {
             }
             let unchanged = record.changeSet.entries.filter { $0.action == .unchanged }.count
             if unchanged > 0 { print("    unchanged  \(unchanged) resource\(unchanged == 1 ? "" : "s")") }
+            if record.result == .succeeded {
+                // After the summary line: the resources the backend does not run (`unsupported Kind/ns/name: why`).
+                for line in record.message.split(separator: "\n").dropFirst() { print("    \(line)") }
+            }
         }
     }
 }

@@ -40,11 +40,12 @@ struct RolloutWait {
     }
 
     /// `Progressing: wave 1 (2/3): 3/5 ready` (the rollout's own message), or resource counts when there is no
-    /// rollout to follow.
+    /// rollout to follow (resources the backend does not run are not counted).
     static func progressLine(_ app: AppStatus, _ rollout: AppRollout?) -> String {
         if let rollout, let message = rollout.message { return "Progressing: \(message)" }
-        let ready = app.resources.filter { $0.health == .healthy || $0.health == nil }.count
-        return "\(app.health.status.rawValue): \(ready)/\(app.resources.count) resources ready"
+        let applied = app.resources.filter { $0.status != .unsupported }
+        let ready = applied.filter { $0.health == .healthy || $0.health == nil }.count
+        return "\(app.health.status.rawValue): \(ready)/\(applied.count) resources ready"
             + (app.health.message.isEmpty ? "" : " (\(app.health.message))")
     }
 
