@@ -1,7 +1,10 @@
 import CapstanModel
 
 extension ConfigurationReader {
-    static let dockerKeys = ["hosts", "serviceAddress", "portRange", "driftCheckInterval", "podEvictionTimeout"]
+    static let dockerKeys = [
+        "hosts", "serviceAddress", "portRange", "driftCheckInterval", "podEvictionTimeout", "volumeDirectory",
+        "pruneVolumes",
+    ]
     static let dockerHostKeys = ["name", "host", "caFile", "certFile", "keyFile"]
 
     func readDocker(_ node: ConfigNode) -> DockerConfiguration? {
@@ -33,6 +36,8 @@ extension ConfigurationReader {
         }
         if let interval = mapping.optional("driftCheckInterval")?.duration() { docker.driftCheckInterval = interval }
         if let timeout = mapping.optional("podEvictionTimeout")?.duration() { docker.podEvictionTimeout = timeout }
+        docker.volumeDirectory = mapping.optional("volumeDirectory")?.string().map(absolutePath)
+        if let prune = mapping.optional("pruneVolumes")?.bool() { docker.pruneVolumes = prune }
         return docker
     }
 

@@ -28,11 +28,18 @@ public struct DockerConfiguration: Sendable, Hashable {
     public var driftCheckInterval: Duration
     /// How long pods of an unreachable daemon wait before they are recreated elsewhere. Default 300s.
     public var podEvictionTimeout: Duration
+    /// Where ConfigMap and Secret volume files go: a folder on a tmpfs. Default /dev/shm/capstan-docker.
+    public var volumeDirectory: String?
+    /// Remove the Docker volume of a PersistentVolumeClaim deleted from the cluster. Default false.
+    public var pruneVolumes: Bool
 
     public init(
         hosts: [Host], serviceAddress: String = "127.0.0.1", portRange: ClosedRange<Int> = 30_000...32_767,
-        driftCheckInterval: Duration = .seconds(30), podEvictionTimeout: Duration = .seconds(300)
+        driftCheckInterval: Duration = .seconds(30), podEvictionTimeout: Duration = .seconds(300),
+        volumeDirectory: String? = nil, pruneVolumes: Bool = false
     ) {
+        self.volumeDirectory = volumeDirectory
+        self.pruneVolumes = pruneVolumes
         self.podEvictionTimeout = podEvictionTimeout
         self.hosts = hosts
         self.serviceAddress = serviceAddress

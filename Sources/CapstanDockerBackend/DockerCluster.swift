@@ -58,7 +58,7 @@ public final class DockerCluster: Sendable {
             DockerNodeAgent(
                 node: host.name, engine: engine, cluster: control, ports: ports,
                 hostIP: Self.address(of: host.endpoint), serviceAddress: options.serviceAddress, http: http,
-                logger: logger)
+                logger: logger, settings: options.agentSettings)
         }
         return DockerCluster(
             control: control, agents: agents, proxy: ServiceProxy(logger: logger), ports: ports, logger: logger,

@@ -14,9 +14,10 @@ extension DockerNodeAgent {
         let spec: ContainerSpec
         do {
             let environment = try await environment(of: container, in: pod)
+            var placement = placement(of: pod, port: port)
+            placement.volumeFolders = try await configVolumeFolders(of: pod)
             spec = try PodContainerSpec.make(
-                pod: pod, container: container, placement: placement(of: pod, port: port),
-                environment: environment)
+                pod: pod, container: container, placement: placement, environment: environment)
         } catch {
             fail(&record, "CreateContainerConfigError", "\(error)", events: &events, warning: "Failed")
             return

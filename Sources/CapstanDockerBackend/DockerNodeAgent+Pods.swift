@@ -13,6 +13,7 @@ extension DockerNodeAgent {
         var events: [SimulatedCluster.KubeletEvent] = []
         var observed: [ObservedContainer] = []
         let port = ports.port(for: uid)
+        await refreshConfigVolumes(of: pod)
         for container in PodContainers.of(pod) {
             let name = Self.name(of: container)
             let key = Self.key(uid, name)

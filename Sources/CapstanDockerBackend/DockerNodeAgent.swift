@@ -21,6 +21,11 @@ public actor DockerNodeAgent {
     /// Where Services are served (their `NAME_SERVICE_HOST`).
     let serviceAddress: String
     let logger: Logger
+    let settings: NodeAgentSettings
+    /// The node's folder of ConfigMap and Secret volume files; nil for a daemon on another host.
+    let volumeFiles: VolumeDirectory?
+    /// The versions of the ConfigMaps and Secrets whose files were written, per pod uid.
+    var configVersions: [String: [String]] = [:]
     var records: [String: ContainerRecord] = [:]
     /// The status last reported per pod uid, to report only changes.
     var reported: [String: Value] = [:]
@@ -37,7 +42,8 @@ public actor DockerNodeAgent {
     public init(
         node: String, engine: DockerEngine, cluster: SimulatedCluster, ports: PortAllocator,
         hostIP: String = "127.0.0.1",
-        serviceAddress: String = "127.0.0.1", http: CurlHTTPClient, logger: Logger
+        serviceAddress: String = "127.0.0.1", http: CurlHTTPClient, logger: Logger,
+        settings: NodeAgentSettings = NodeAgentSettings()
     ) {
         self.node = node
         self.engine = engine
@@ -46,6 +52,9 @@ public actor DockerNodeAgent {
         self.hostIP = hostIP
         self.serviceAddress = serviceAddress
         self.prober = ProbeRunner(engine: engine, http: http, host: hostIP)
+        self.settings = settings
+        volumeFiles =
+            Self.isOnThisHost(engine.endpoint) ? VolumeDirectory(root: "\(settings.volumeDirectory)/\(node)") : nil
         var logger = logger
         logger[metadataKey: "node"] = .string(node)
         self.logger = logger
@@ -127,6 +136,7 @@ public actor DockerNodeAgent {
             ports.release(uid)
         }
         records = records.filter { wanted.contains($0.key) }
+        removeConfigVolumes(keeping: uids)
         nextDue = nil
         await convergeConcurrently(pods, containers: byKey)
     }

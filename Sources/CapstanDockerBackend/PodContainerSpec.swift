@@ -6,18 +6,23 @@ import CapstanModel
 /// `-CONTAINER` when the pod has several), Capstan's labels, image, `command`/`args` as entrypoint/cmd with
 /// `$(VAR)` expanded, the environment with `PORT`, memory and CPU limits, volumes and the grace period.
 public enum PodContainerSpec {
-    /// Where the pod runs and what the agent adds: its node, its port, and the app and git revision it came from.
+    /// Where the pod runs and what the agent adds: its node, its port, the app and git revision it came from,
+    /// and the host folders of its ConfigMap and Secret volumes (by volume name).
     public struct Placement: Sendable, Hashable {
         public var node: String
         public var port: Int
         public var app: String?
         public var revision: String?
+        public var volumeFolders: [String: String]
 
-        public init(node: String, port: Int, app: String? = nil, revision: String? = nil) {
+        public init(
+            node: String, port: Int, app: String? = nil, revision: String? = nil, volumeFolders: [String: String] = [:]
+        ) {
             self.node = node
             self.port = port
             self.app = app
             self.revision = revision
+            self.volumeFolders = volumeFolders
         }
     }
 
@@ -53,7 +58,8 @@ public enum PodContainerSpec {
         if let cpu = container[path: ["resources", "limits", "cpu"]].flatMap(Quantity.init) {
             spec.nanoCPUs = Int(cpu.milliValue) * 1_000_000
         }
-        spec.mounts = try PodVolumeMounts.mounts(pod: pod, container: container, subject: subject)
+        spec.mounts = try PodVolumeMounts.mounts(
+            pod: pod, container: container, subject: subject, folders: placement.volumeFolders)
         spec.stopTimeoutSeconds = pod.spec?["terminationGracePeriodSeconds"]?.intValue ?? 30
         return spec
     }

@@ -2,11 +2,12 @@ import CapstanDocker
 import CapstanModel
 
 /// A container's `volumeMounts` as Docker mounts: `emptyDir` → tmpfs, `persistentVolumeClaim` → the named
-/// volume `capstan-NS-CLAIM` (kept across rollouts), `hostPath` → a bind mount. ConfigMap and Secret volumes
-/// need the host tmpfs of the node agent and are refused here (docs/docker-backend.md).
+/// volume `capstan-NS-CLAIM` (kept across rollouts), `hostPath` → a bind mount, `configMap`/`secret` → a
+/// read-only bind mount of the folder the node agent wrote on a host tmpfs (`folders`, by volume name; `subPath`
+/// mounts one file or folder of it).
 enum PodVolumeMounts {
-    static func mounts(pod: Resource, container: Value, subject: String) throws(PodContainerSpecError)
-        -> [ContainerMount]
+    static func mounts(pod: Resource, container: Value, subject: String, folders: [String: String] = [:])
+        throws(PodContainerSpecError) -> [ContainerMount]
     {
         let volumes = pod.value[path: ["spec", "volumes"]]?.arrayValue ?? []
         var mounts: [ContainerMount] = []
@@ -23,6 +24,13 @@ enum PodVolumeMounts {
                     .volume(volumeName(namespace: pod.namespace, claim: claim), at: target, readOnly: readOnly))
             } else if let path = volume[path: ["hostPath", "path"]]?.stringValue {
                 mounts.append(.bind(path, at: target, readOnly: readOnly))
+            } else if volume["configMap"] != nil || volume["secret"] != nil {
+                guard let folder = folders[name] else {
+                    throw PodContainerSpecError("\(subject): volume \(name): its files were not written")
+                }
+                let subPath = mount["subPath"]?.stringValue ?? ""
+                if !subPath.isEmpty { try PodConfigVolumes.checkPath(subPath, subject: "\(subject) subPath") }
+                mounts.append(.bind(subPath.isEmpty ? folder : "\(folder)/\(subPath)", at: target, readOnly: true))
             } else {
                 let kind = volume.objectValue?.keys.filter { $0 != "name" }.sorted().first ?? "unknown"
                 throw PodContainerSpecError("\(subject): volume \(name) (\(kind)) is not supported on Docker yet")

@@ -104,6 +104,7 @@ extension DockerBackendOptions {
                 }
                 return DockerHost(name: host.name, endpoint: host.host, tls: tls)
             }, serviceAddress: docker.serviceAddress, portRange: docker.portRange,
-            driftInterval: docker.driftCheckInterval, podEvictionTimeout: docker.podEvictionTimeout)
+            driftInterval: docker.driftCheckInterval, podEvictionTimeout: docker.podEvictionTimeout,
+            volumeDirectory: docker.volumeDirectory, pruneVolumes: docker.pruneVolumes)
     }
 }

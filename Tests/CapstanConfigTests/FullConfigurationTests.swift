@@ -132,5 +132,20 @@ struct DockerConfigurationTests {
         #expect(docker.podEvictionTimeout == .seconds(30) && docker.driftCheckInterval == .seconds(30))
         #expect(docker.serviceAddress == "127.0.0.1")
         #expect(configuration.apps[0].backend == .docker)
+        #expect(docker.volumeDirectory == nil && docker.pruneVolumes == false)
+    }
+
+    @Test func volumeDirectoryAndPruneVolumes() throws {
+        let yaml = """
+            docker:
+              hosts: [unix:///run/docker.sock]
+              volumeDirectory: run/volumes
+              pruneVolumes: true
+            apps:
+              - {name: web, repo: "file:///r", backend: docker}
+            """
+        let docker = try #require(CapstanConfiguration.load(yaml: yaml, baseDirectory: "/etc/capstan").docker)
+        #expect(docker.volumeDirectory == "/etc/capstan/run/volumes")
+        #expect(docker.pruneVolumes)
     }
 }

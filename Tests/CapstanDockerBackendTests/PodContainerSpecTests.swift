@@ -72,8 +72,13 @@ import Testing
         ),
         (
             ["name": "app", "image": "a:1", "volumeMounts": [["name": "creds", "mountPath": "/c"]]] as Value,
+            [["name": "creds", "projected": ["sources": []]]] as [Value],
+            "pod shop/web-5d8f7c-x2k4p container app: volume creds (projected) is not supported on Docker yet"
+        ),
+        (
+            ["name": "app", "image": "a:1", "volumeMounts": [["name": "creds", "mountPath": "/c"]]] as Value,
             [["name": "creds", "secret": ["secretName": "db"]]] as [Value],
-            "pod shop/web-5d8f7c-x2k4p container app: volume creds (secret) is not supported on Docker yet"
+            "pod shop/web-5d8f7c-x2k4p container app: volume creds: its files were not written"
         ),
     ])
     func whatCannotBeAContainerIsAnErrorNamingPodContainerAndField(container: Value, volumes: [Value], message: String)
