@@ -7,14 +7,21 @@ import CapstanModel
 extension AppReconciler {
     /// The annotation naming the app that manages an object.
     static let managedByAnnotation = "capstan.io/app"
+    /// The annotation naming the commit an object was last applied from (set at apply time only: it is in
+    /// neither the desired state nor its hash, so it never makes an object differ from git).
+    static let revisionAnnotation = "capstan.io/revision"
 
     /// Applies the plan's next waves. Returns what was done and the plan as it stands after it (what was applied
     /// or deleted no longer pending); `live` is updated with what was applied and deleted.
-    func execute(_ plan: SyncPlan, live: inout [ResourceKey: Resource]) async -> (SyncExecution, SyncPlan) {
+    func execute(
+        _ plan: SyncPlan, revision: Revision, live: inout [ResourceKey: Resource]
+    ) async -> (SyncExecution, SyncPlan) {
         var execution = SyncExecution()
 
         // A dry run of everything left first: if the cluster would refuse anything, nothing is applied.
-        let remaining = plan.applies.compactMap { change in change.desired.map { (change, tracked($0.resource)) } }
+        let remaining = plan.applies.compactMap { change in
+            change.desired.map { (change, tracked($0.resource, revision: revision)) }
+        }
         let refusals = await backend.validate(remaining.map(\.1))
         record(
             failures: refusals.map { $0.map { Result<Void, ClusterError>.failure($0) } ?? .success(()) },
@@ -27,7 +34,9 @@ extension AppReconciler {
         var next = WavePlanner.nextApply(plan: current, health: liveHealth(live))
         while let step = next, case .apply(let changes, let prune) = step.action {
             let before = execution.applied.count
-            await apply(changes, prune: prune ? plan.deletions.map(\.key) : [], into: &execution, live: &live)
+            await apply(
+                changes, prune: prune ? plan.deletions.map(\.key) : [], revision: revision, into: &execution,
+                live: &live)
             pruned = prune
             current = current.afterApplying(Set(execution.applied.keys), deleted: Set(execution.deleted))
             guard execution.errors.isEmpty, execution.applied.count > before, !prune else {
@@ -37,7 +46,7 @@ extension AppReconciler {
         }
         // Every wave applied: prune what git no longer has.
         if next == nil, !pruned, !plan.deletions.isEmpty {
-            await apply([], prune: plan.deletions.map(\.key), into: &execution, live: &live)
+            await apply([], prune: plan.deletions.map(\.key), revision: revision, into: &execution, live: &live)
             current = current.afterApplying([], deleted: Set(execution.deleted))
         }
         return (execution, current)
@@ -60,10 +69,12 @@ extension AppReconciler {
     /// Applies one wave in kind order, one batch per kind rank, stopping at the first group that fails; then
     /// deletes `prune` in reverse kind order.
     private func apply(
-        _ changes: [PlannedChange], prune deletions: [ResourceKey], into execution: inout SyncExecution,
-        live: inout [ResourceKey: Resource]
+        _ changes: [PlannedChange], prune deletions: [ResourceKey], revision: Revision,
+        into execution: inout SyncExecution, live: inout [ResourceKey: Resource]
     ) async {
-        let applies = changes.compactMap { change in change.desired.map { (change, tracked($0.resource)) } }
+        let applies = changes.compactMap { change in
+            change.desired.map { (change, tracked($0.resource, revision: revision)) }
+        }
         for group in groupedByKind(applies) {
             let results = await backend.apply(group.map(\.1))
             for (index, result) in results.enumerated() {
@@ -88,10 +99,11 @@ extension AppReconciler {
         }
     }
 
-    /// The object as applied: the manifest plus the annotation that names the app.
-    private func tracked(_ resource: Resource) -> Resource {
+    /// The object as applied: the manifest plus the annotations that name the app and the commit.
+    private func tracked(_ resource: Resource, revision: Revision) -> Resource {
         var resource = resource
         resource.annotations[Self.managedByAnnotation] = app.name
+        resource.annotations[Self.revisionAnnotation] = revision.id
         return resource
     }
 

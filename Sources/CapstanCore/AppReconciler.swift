@@ -99,7 +99,7 @@ public actor AppReconciler {
         }
 
         // 5. Apply: dry-run what is left, then apply the waves that can go now (kind order within each), prune.
-        let (execution, remaining) = await execute(plan, live: &live)
+        let (execution, remaining) = await execute(plan, revision: revision, live: &live)
         guard execution.errors.isEmpty else {
             await updateInventory(after: execution, plan: plan, live: live, revision: revision)
             return await recordSyncError(

@@ -93,6 +93,13 @@ import Testing
 
             let deployment = try await describe(["deploy", "frontend"], server)
             #expect(deployment.hasPrefix("Name:                   frontend\nNamespace:              default\n"))
+            // The commit the Deployment was applied from, as `describe` and `get -o yaml` show it.
+            let revision = try #require(
+                try await server.json("GET", "/api/v1/apps/guestbook")[path: ["sync", "revision"]]?.stringValue)
+            #expect(
+                deployment.contains("\n                        capstan.io/revision: \(revision)\n"), "\(deployment)")
+            let yaml = try await capstanOutput(["get", "deploy", "frontend", "-o", "yaml"], server)
+            #expect(yaml.contains("\n    capstan.io/revision: \(revision)\n"), "\(yaml)")
             #expect(
                 deployment.contains(
                     "\nReplicas:               2 desired | 2 updated | 2 total | 2 available | 0 unavailable\n"))
@@ -134,10 +141,13 @@ import Testing
     @Test func secretsShowKeysAndSizesOnly() async throws {
         try await SimulationFixtures.withGuestbook { server in
             let secret = try await describe(["secret", "default/db"], server)
+            let revision = try #require(
+                try await server.json("GET", "/api/v1/apps/guestbook")[path: ["sync", "revision"]]?.stringValue)
             #expect(
                 secret
                     == "Name:         db\nNamespace:    default\nLabels:       <none>\n"
-                    + "Annotations:  capstan.io/app: guestbook\n\nType:  Opaque\n\nData\n====\npassword:  15 bytes\n")
+                    + "Annotations:  capstan.io/app: guestbook\n              capstan.io/revision: \(revision)\n"
+                    + "\nType:  Opaque\n\nData\n====\npassword:  15 bytes\n")
             let yaml = try await capstanOutput(["describe", "secret", "db", "-o", "yaml"], server)
             #expect(yaml.contains("password: \"<redacted, 15 bytes>\""))
             #expect(!yaml.contains("canary"))

@@ -24,10 +24,11 @@ struct DeploymentRollout {
     var maxRevision: Int { replicaSets.map(\.revision).max() ?? 0 }
 
     /// Creates the ReplicaSet for the current template, or makes an old one current again (a rollback);
-    /// returns true when one was created.
+    /// returns true when one was created. Either way the new ReplicaSet carries the Deployment's annotations
+    /// (Kubernetes' `SetNewReplicaSetAnnotations`).
     mutating func ensureNewReplicaSet(_ plane: inout ControlPlane) -> Bool {
         if var existing = newReplicaSet {
-            var changed = false
+            var changed = copyAnnotations(to: &existing)
             let otherMax = oldReplicaSets.map(\.revision).max() ?? 0
             if existing.revision <= otherMax {
                 existing.annotations["deployment.kubernetes.io/revision"] = String(otherMax + 1)
@@ -53,11 +54,10 @@ struct DeploymentRollout {
             apiVersion: "apps/v1", kind: "ReplicaSet", namespace: deployment.namespace,
             name: "\(deployment.name)-\(templateHash)")
         replicaSet.value[path: ["metadata", "labels"]] = .object(labels)
-        replicaSet.annotations = [
-            "deployment.kubernetes.io/revision": String(maxRevision + 1),
-            "deployment.kubernetes.io/desired-replicas": String(spec.replicas),
-            "deployment.kubernetes.io/max-replicas": String(spec.replicas + spec.maxSurge),
-        ]
+        _ = copyAnnotations(to: &replicaSet)
+        replicaSet.annotations["deployment.kubernetes.io/revision"] = String(maxRevision + 1)
+        replicaSet.annotations["deployment.kubernetes.io/desired-replicas"] = String(spec.replicas)
+        replicaSet.annotations["deployment.kubernetes.io/max-replicas"] = String(spec.replicas + spec.maxSurge)
         replicaSet.ownerReferences = [OwnerReference(controlledBy: deployment)]
         replicaSet.spec = [
             "replicas": 0, "minReadySeconds": .int(spec.minReadySeconds), "selector": selector, "template": template,
@@ -65,6 +65,26 @@ struct DeploymentRollout {
         plane.createObject(replicaSet)
         if let created = plane.store[replicaSet.key] { replicaSets.append(created) }
         return true
+    }
+
+    /// Copies the Deployment's annotations onto a ReplicaSet (`copyDeploymentAnnotationsToReplicaSet`): all but
+    /// `kubectl.kubernetes.io/last-applied-configuration` and the `deployment.kubernetes.io/` ones the controller
+    /// sets per ReplicaSet. Like Kubernetes, it adds and overwrites, never removes. Returns true when one changed.
+    func copyAnnotations(to replicaSet: inout Resource) -> Bool {
+        var annotations = replicaSet.annotations
+        var changed = false
+        for (key, value) in deployment.annotations where !Self.skipsCopy(key) && annotations[key] != value {
+            annotations[key] = value
+            changed = true
+        }
+        if changed { replicaSet.annotations = annotations }
+        return changed
+    }
+
+    /// Annotations of a Deployment that its ReplicaSets do not get (Kubernetes' `skipCopyAnnotation`).
+    static func skipsCopy(_ key: String) -> Bool {
+        key == "kubectl.kubernetes.io/last-applied-configuration" || key.hasPrefix("deployment.kubernetes.io/")
+            || key == "deprecated.deployment.rollback.to"
     }
 
     /// Sets a ReplicaSet's desired count, with the event `kubectl describe deployment` shows.
