@@ -20,7 +20,12 @@ extension DockerNodeAgent {
             var record = records[key] ?? Self.record(restoredFrom: pod, container: name)
             var seen = ObservedContainer(name: name, image: container["image"]?.stringValue ?? "")
             if let port {
-                if let summary = containers[key] {
+                if let summary = containers[key], let change = await changedByHand(summary, container: container) {
+                    await replace(
+                        summary, change: change, pod: pod, container: container, port: port, record: &record,
+                        events: &events)
+                    due(now)
+                } else if let summary = containers[key] {
                     await follow(
                         summary, pod: pod, container: container, port: port, now: now, record: &record,
                         seen: &seen, events: &events)

@@ -30,6 +30,11 @@ public actor DockerNodeAgent {
     /// The status last reported per pod uid, to report only changes.
     var reported: [String: Value] = [:]
     var startTimes: [String: String] = [:]
+    /// Containers Docker reported an `update` for since the last pass, and what this pass inspects for drift.
+    var updatedContainers: Set<String> = []
+    var driftCheck = DriftCheck()
+    var nextFullDriftCheck = Date.distantPast
+    var driftInterval: Duration = .seconds(30)
     /// The earliest time something (a probe, a restart, a retry) is due.
     var nextDue: Date?
     let wake = WakeSignal()
@@ -63,17 +68,26 @@ public actor DockerNodeAgent {
     /// Runs passes until cancelled: after cluster changes to pods, Docker events of Capstan's containers, when a
     /// probe, restart or retry is due, and at least every `driftInterval` (the drift check).
     public func run(driftInterval: Duration = .seconds(30)) async {
-        let clusterEvents = Task { [wake, cluster] in
-            for await event in cluster.events() where event.key.kind == "Pod" || event.key.kind == "Node" {
+        self.driftInterval = driftInterval
+        // Subscribed before the first pass, so that no change falls between that pass and the subscription.
+        let changes = cluster.events()
+        let clusterEvents = Task { [wake] in
+            for await event in changes where event.key.kind == "Pod" || event.key.kind == "Node" {
                 await wake.signal()
             }
         }
-        let dockerEvents = Task { [wake, engine, node] in
+        let dockerEvents = Task { [wake, engine, node, weak self] in
+            var since = Date().addingTimeInterval(-1)
             while !Task.isCancelled {
                 let stream = engine.events(
-                    labels: [ContainerLabels.managed: "true", ContainerLabels.node: node], types: ["container"])
+                    labels: [ContainerLabels.managed: "true", ContainerLabels.node: node], types: ["container"],
+                    since: since)
                 do {
-                    for try await _ in stream { await wake.signal() }
+                    for try await event in stream {
+                        since = event.time
+                        if event.action == "update" { await self?.noteUpdated(event.actorID) }
+                        await wake.signal()
+                    }
                 } catch {}
                 try? await Task.sleep(for: .seconds(1))
             }
@@ -105,6 +119,9 @@ public actor DockerNodeAgent {
     /// One pass: removes containers whose pod is gone, converges every pod of the node, reports status.
     public func syncOnce() async throws(DockerError) {
         let pods = await cluster.pods(onNode: node).filter(Self.isActive)
+        driftCheck = DriftCheck(all: Date() >= nextFullDriftCheck, containers: updatedContainers)
+        updatedContainers = []
+        if driftCheck.all { nextFullDriftCheck = Date().addingTimeInterval(driftInterval.seconds) }
         let containers = try await engine.listContainers(
             labels: [ContainerLabels.managed: "true", ContainerLabels.node: node])
         var byKey: [String: ContainerSummary] = [:]

@@ -19,7 +19,10 @@ struct AgentHarness {
     let agent: DockerNodeAgent
     let tasks: [Task<Void, Never>]
 
-    init(ports: ClosedRange<Int>, settings: NodeAgentSettings = NodeAgentSettings()) throws {
+    init(
+        ports: ClosedRange<Int>, settings: NodeAgentSettings = NodeAgentSettings(),
+        driftInterval: Duration = .milliseconds(500)
+    ) throws {
         engine = try DockerEngine(DockerTestDaemon.host.get())
         node = "docker-t\(UUID().uuidString.prefix(8).lowercased())"
         cluster = try SimulatedCluster(
@@ -32,7 +35,7 @@ struct AgentHarness {
         let agent = agent
         tasks = [
             Task { await cluster.runRealTime(clock: ContinuousClock(), timeScale: 1) },
-            Task { await agent.run(driftInterval: .milliseconds(500)) },
+            Task { await agent.run(driftInterval: driftInterval) },
         ]
     }
 
