@@ -14,7 +14,7 @@ extension DockerNodeAgent {
         let spec: ContainerSpec
         do {
             let environment = try await environment(of: container, in: pod)
-            var placement = placement(of: pod, port: port)
+            var placement = await placement(of: pod, port: port)
             placement.volumeFolders = try await configVolumeFolders(of: pod)
             spec = try PodContainerSpec.make(
                 pod: pod, container: container, placement: placement, environment: environment)
@@ -85,13 +85,20 @@ extension DockerNodeAgent {
             .variables
     }
 
-    /// The pod's node and port, and the app and revision of the workload it belongs to.
-    func placement(of pod: Resource, port: Int) -> PodContainerSpec.Placement {
-        let labels = pod.value[path: ["metadata", "labels"]]?.objectValue ?? [:]
-        let annotations = pod.value[path: ["metadata", "annotations"]]?.objectValue ?? [:]
-        return PodContainerSpec.Placement(
-            node: node, port: port, app: labels["capstan.io/app"]?.stringValue,
-            revision: annotations["capstan.io/revision"]?.stringValue)
+    /// The pod's node and port, and the app and revision of the workload it belongs to (`WorkloadTracking`).
+    func placement(of pod: Resource, port: Int) async -> PodContainerSpec.Placement {
+        var owners: [Resource] = []
+        var current = pod
+        // Pod → ReplicaSet → Deployment at most; bounded in case of a cycle.
+        for _ in 0..<3 {
+            guard let key = WorkloadTracking.controllerKey(of: current),
+                let owner = try? await cluster.get([key])[key]
+            else { break }
+            owners.append(owner)
+            current = owner
+        }
+        let stamps = WorkloadTracking.stamps(pod: pod, owners: owners)
+        return PodContainerSpec.Placement(node: node, port: port, app: stamps.app, revision: stamps.revision)
     }
 
     /// Stops a container with its grace period and removes it (a pod that is gone, or a duplicate).
