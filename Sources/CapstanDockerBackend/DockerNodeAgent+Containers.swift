@@ -23,6 +23,12 @@ extension DockerNodeAgent {
             return
         }
         do {
+            try await ensureClaimVolumes(of: spec, pod: pod)
+        } catch {
+            fail(&record, "CreateContainerError", error.message, events: &events, warning: "Failed")
+            return
+        }
+        do {
             if try await !engine.imageExists(spec.image) {
                 events.append(.init(reason: "Pulling", message: "Pulling image \"\(spec.image)\""))
                 try await engine.pullImage(spec.image) { _ in }

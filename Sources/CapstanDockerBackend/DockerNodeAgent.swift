@@ -35,6 +35,8 @@ public actor DockerNodeAgent {
     var driftCheck = DriftCheck()
     var nextFullDriftCheck = Date.distantPast
     var driftInterval: Duration = .seconds(30)
+    /// PersistentVolumeClaims deleted from the control plane whose volumes are still to prune or keep.
+    var deletedClaims: Set<ResourceKey> = []
     /// The earliest time something (a probe, a restart, a retry) is due.
     var nextDue: Date?
     let wake = WakeSignal()
@@ -71,8 +73,13 @@ public actor DockerNodeAgent {
         self.driftInterval = driftInterval
         // Subscribed before the first pass, so that no change falls between that pass and the subscription.
         let changes = cluster.events()
-        let clusterEvents = Task { [wake] in
-            for await event in changes where event.key.kind == "Pod" || event.key.kind == "Node" {
+        let clusterEvents = Task { [wake, weak self] in
+            for await event in changes {
+                if event.key.kind == "PersistentVolumeClaim" && event.change == .deleted {
+                    await self?.claimDeleted(event.key)
+                } else if event.key.kind != "Pod" && event.key.kind != "Node" {
+                    continue
+                }
                 await wake.signal()
             }
         }
@@ -154,6 +161,7 @@ public actor DockerNodeAgent {
         }
         records = records.filter { wanted.contains($0.key) }
         removeConfigVolumes(keeping: uids)
+        await pruneDeletedClaims()
         nextDue = nil
         await convergeConcurrently(pods, containers: byKey)
     }
