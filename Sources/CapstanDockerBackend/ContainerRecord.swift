@@ -15,6 +15,12 @@ struct ContainerRecord {
     var waitingMessage: String?
     /// When to try creating again after a failure.
     var retryAt: Date?
+    /// When this container asked for its image to be pulled; nil when it waits on no pull.
+    var pullRequestedAt: Date?
+    /// After a failed pull: the next pull waits until `pullRetryAt`; the wait doubles up to 5 min.
+    var pullRetryAt: Date?
+    var pullBackOffSeconds: TimeInterval = initialBackOffSeconds
 
+    static let initialBackOffSeconds: TimeInterval = 10
     static let maxBackOffSeconds: TimeInterval = 300
 }

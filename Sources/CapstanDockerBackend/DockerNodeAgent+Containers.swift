@@ -23,19 +23,17 @@ extension DockerNodeAgent {
             return
         }
         do {
-            try await ensureClaimVolumes(of: spec, pod: pod)
+            guard try await imageReady(spec.image, container: container, record: &record, events: &events) else {
+                return
+            }
         } catch {
             fail(&record, "CreateContainerError", error.message, events: &events, warning: "Failed")
             return
         }
         do {
-            if try await !engine.imageExists(spec.image) {
-                events.append(.init(reason: "Pulling", message: "Pulling image \"\(spec.image)\""))
-                try await engine.pullImage(spec.image) { _ in }
-                events.append(.init(reason: "Pulled", message: "Successfully pulled image \"\(spec.image)\""))
-            }
+            try await ensureClaimVolumes(of: spec, pod: pod)
         } catch {
-            fail(&record, "ErrImagePull", error.message, events: &events, warning: "Failed")
+            fail(&record, "CreateContainerError", error.message, events: &events, warning: "Failed")
             return
         }
         let containerName = PodContainerSpec.containerName(pod: pod, container: name)
@@ -60,7 +58,7 @@ extension DockerNodeAgent {
         }
     }
 
-    private func fail(
+    func fail(
         _ record: inout ContainerRecord, _ reason: String, _ message: String,
         events: inout [SimulatedCluster.KubeletEvent], warning: String
     ) {

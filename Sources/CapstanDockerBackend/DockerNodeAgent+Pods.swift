@@ -31,7 +31,9 @@ extension DockerNodeAgent {
                         seen: &seen, events: &events)
                 } else if record.retryAt.map({ now >= $0 }) ?? true {
                     await create(pod: pod, container: container, port: port, record: &record, events: &events)
-                    if record.waitingReason != nil { record.retryAt = now.addingTimeInterval(record.backOffSeconds) }
+                    if let reason = record.waitingReason, !Self.imageWaitingReasons.contains(reason) {
+                        record.retryAt = now.addingTimeInterval(record.backOffSeconds)
+                    }
                 }
             } else {
                 record.waitingReason = "CreateContainerError"

@@ -16,6 +16,7 @@ public actor DockerNodeAgent {
     let cluster: SimulatedCluster
     let ports: PortAllocator
     let prober: ProbeRunner
+    let puller: ImagePuller
     /// The address pods of this node have (127.0.0.1 for a local daemon: host networking).
     let hostIP: String
     /// Where Services are served (their `NAME_SERVICE_HOST`).
@@ -65,6 +66,9 @@ public actor DockerNodeAgent {
         var logger = logger
         logger[metadataKey: "node"] = .string(node)
         self.logger = logger
+        puller = ImagePuller(
+            engine: engine, logger: logger, progressInterval: settings.pullProgressInterval,
+            finished: { [wake] in await wake.signal() })
     }
 
     /// Runs passes until cancelled: after cluster changes to pods, Docker events of Capstan's containers, when a
