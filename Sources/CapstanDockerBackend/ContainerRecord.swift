@@ -6,7 +6,9 @@ struct ContainerRecord {
     var id: String?
     var startedAt: Date?
     var restartCount = 0
-    /// The next restart waits this long (10 s, doubling to 5 min, as the kubelet's back-off).
+    /// The next restart waits `backOffSeconds` (10 s, doubling to 5 min, as the kubelet's back-off) once it
+    /// restarted before; `ContainerRecord+BackOff`.
+    var inBackOff = false
     var backOffSeconds: TimeInterval = 10
     var restartAt: Date?
     var readiness: ProbeTracker?

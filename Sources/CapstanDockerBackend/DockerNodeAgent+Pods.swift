@@ -99,9 +99,10 @@ extension DockerNodeAgent {
         guard policy == "Always" || (policy == "OnFailure" && state.exitCode != 0), state.startedAt != nil else {
             return
         }
-        let finished = state.finishedAt ?? now
         let restartAt =
-            record.restartAt ?? finished.addingTimeInterval(record.restartCount == 0 ? 0 : record.backOffSeconds)
+            record.restartAt
+            ?? record.restartTime(
+                started: state.startedAt, finished: state.finishedAt ?? now, resetAfter: settings.backOffReset.seconds)
         record.restartAt = restartAt
         guard now >= restartAt else {
             record.waitingReason = "CrashLoopBackOff"
@@ -112,10 +113,7 @@ extension DockerNodeAgent {
         }
         do {
             try await engine.startContainer(summary.id)
-            if record.restartCount > 0 {
-                record.backOffSeconds = min(record.backOffSeconds * 2, ContainerRecord.maxBackOffSeconds)
-            }
-            record.restartCount += 1
+            record.restarted()
             record.restartAt = nil
             record.startedAt = nil
             record.readiness = nil
@@ -181,6 +179,7 @@ extension DockerNodeAgent {
         var record = ContainerRecord()
         let statuses = pod.value[path: ["status", "containerStatuses"]]?.arrayValue ?? []
         record.restartCount = statuses.first { $0["name"]?.stringValue == name }?["restartCount"]?.intValue ?? 0
+        record.inBackOff = record.restartCount > 0
         return record
     }
 }
