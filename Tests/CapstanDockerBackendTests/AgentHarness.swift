@@ -21,7 +21,7 @@ struct AgentHarness {
 
     init(
         ports: ClosedRange<Int>, settings: NodeAgentSettings = NodeAgentSettings(),
-        driftInterval: Duration = .milliseconds(500)
+        driftInterval: Duration = .milliseconds(500), logger: Logger = Logger(label: "test")
     ) throws {
         engine = try DockerEngine(DockerTestDaemon.host.get())
         node = "docker-t\(UUID().uuidString.prefix(8).lowercased())"
@@ -30,7 +30,7 @@ struct AgentHarness {
                 nodes: [SimulatedNode(name: node, labels: ["capstan.io/runtime": "docker"])], name: "docker"))
         agent = DockerNodeAgent(
             node: node, engine: engine, cluster: cluster, ports: PortAllocator(range: ports),
-            http: DockerNodeAgentTests.http, logger: Logger(label: "test"), settings: settings)
+            http: DockerNodeAgentTests.http, logger: logger, settings: settings)
         let cluster = cluster
         let agent = agent
         tasks = [
