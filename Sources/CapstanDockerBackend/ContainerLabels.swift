@@ -14,4 +14,6 @@ public enum ContainerLabels {
     public static let templateHash = "capstan.template-hash"
     public static let app = "capstan.app"
     public static let revision = "capstan.revision"
+    /// On a named volume: the PersistentVolumeClaim it holds the data of (with `capstan.namespace`).
+    public static let claim = "capstan.claim"
 }

@@ -14,7 +14,7 @@ extension DockerNodeAgent {
         let spec: ContainerSpec
         do {
             let environment = try await environment(of: container, in: pod)
-            var placement = placement(of: pod, port: port)
+            var placement = await placement(of: pod, port: port)
             placement.volumeFolders = try await configVolumeFolders(of: pod)
             spec = try PodContainerSpec.make(
                 pod: pod, container: container, placement: placement, environment: environment)
@@ -23,13 +23,17 @@ extension DockerNodeAgent {
             return
         }
         do {
-            if try await !engine.imageExists(spec.image) {
-                events.append(.init(reason: "Pulling", message: "Pulling image \"\(spec.image)\""))
-                try await engine.pullImage(spec.image) { _ in }
-                events.append(.init(reason: "Pulled", message: "Successfully pulled image \"\(spec.image)\""))
+            guard try await imageReady(spec.image, container: container, record: &record, events: &events) else {
+                return
             }
         } catch {
-            fail(&record, "ErrImagePull", error.message, events: &events, warning: "Failed")
+            fail(&record, "CreateContainerError", error.message, events: &events, warning: "Failed")
+            return
+        }
+        do {
+            try await ensureClaimVolumes(of: spec, pod: pod)
+        } catch {
+            fail(&record, "CreateContainerError", error.message, events: &events, warning: "Failed")
             return
         }
         let containerName = PodContainerSpec.containerName(pod: pod, container: name)
@@ -54,7 +58,7 @@ extension DockerNodeAgent {
         }
     }
 
-    private func fail(
+    func fail(
         _ record: inout ContainerRecord, _ reason: String, _ message: String,
         events: inout [SimulatedCluster.KubeletEvent], warning: String
     ) {
@@ -85,13 +89,20 @@ extension DockerNodeAgent {
             .variables
     }
 
-    /// The pod's node and port, and the app and revision of the workload it belongs to.
-    func placement(of pod: Resource, port: Int) -> PodContainerSpec.Placement {
-        let labels = pod.value[path: ["metadata", "labels"]]?.objectValue ?? [:]
-        let annotations = pod.value[path: ["metadata", "annotations"]]?.objectValue ?? [:]
-        return PodContainerSpec.Placement(
-            node: node, port: port, app: labels["capstan.io/app"]?.stringValue,
-            revision: annotations["capstan.io/revision"]?.stringValue)
+    /// The pod's node and port, and the app and revision of the workload it belongs to (`WorkloadTracking`).
+    func placement(of pod: Resource, port: Int) async -> PodContainerSpec.Placement {
+        var owners: [Resource] = []
+        var current = pod
+        // Pod → ReplicaSet → Deployment at most; bounded in case of a cycle.
+        for _ in 0..<3 {
+            guard let key = WorkloadTracking.controllerKey(of: current),
+                let owner = try? await cluster.get([key])[key]
+            else { break }
+            owners.append(owner)
+            current = owner
+        }
+        let stamps = WorkloadTracking.stamps(pod: pod, owners: owners)
+        return PodContainerSpec.Placement(node: node, port: port, app: stamps.app, revision: stamps.revision)
     }
 
     /// Stops a container with its grace period and removes it (a pod that is gone, or a duplicate).

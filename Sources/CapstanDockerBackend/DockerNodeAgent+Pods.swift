@@ -20,13 +20,20 @@ extension DockerNodeAgent {
             var record = records[key] ?? Self.record(restoredFrom: pod, container: name)
             var seen = ObservedContainer(name: name, image: container["image"]?.stringValue ?? "")
             if let port {
-                if let summary = containers[key] {
+                if let summary = containers[key], let change = await changedByHand(summary, container: container) {
+                    await replace(
+                        summary, change: change, pod: pod, container: container, port: port, record: &record,
+                        events: &events)
+                    due(now)
+                } else if let summary = containers[key] {
                     await follow(
                         summary, pod: pod, container: container, port: port, now: now, record: &record,
                         seen: &seen, events: &events)
                 } else if record.retryAt.map({ now >= $0 }) ?? true {
                     await create(pod: pod, container: container, port: port, record: &record, events: &events)
-                    if record.waitingReason != nil { record.retryAt = now.addingTimeInterval(record.backOffSeconds) }
+                    if let reason = record.waitingReason, !Self.imageWaitingReasons.contains(reason) {
+                        record.retryAt = now.addingTimeInterval(record.backOffSeconds)
+                    }
                 }
             } else {
                 record.waitingReason = "CreateContainerError"
@@ -92,9 +99,10 @@ extension DockerNodeAgent {
         guard policy == "Always" || (policy == "OnFailure" && state.exitCode != 0), state.startedAt != nil else {
             return
         }
-        let finished = state.finishedAt ?? now
         let restartAt =
-            record.restartAt ?? finished.addingTimeInterval(record.restartCount == 0 ? 0 : record.backOffSeconds)
+            record.restartAt
+            ?? record.restartTime(
+                started: state.startedAt, finished: state.finishedAt ?? now, resetAfter: settings.backOffReset.seconds)
         record.restartAt = restartAt
         guard now >= restartAt else {
             record.waitingReason = "CrashLoopBackOff"
@@ -105,10 +113,7 @@ extension DockerNodeAgent {
         }
         do {
             try await engine.startContainer(summary.id)
-            if record.restartCount > 0 {
-                record.backOffSeconds = min(record.backOffSeconds * 2, ContainerRecord.maxBackOffSeconds)
-            }
-            record.restartCount += 1
+            record.restarted()
             record.restartAt = nil
             record.startedAt = nil
             record.readiness = nil
@@ -174,6 +179,7 @@ extension DockerNodeAgent {
         var record = ContainerRecord()
         let statuses = pod.value[path: ["status", "containerStatuses"]]?.arrayValue ?? []
         record.restartCount = statuses.first { $0["name"]?.stringValue == name }?["restartCount"]?.intValue ?? 0
+        record.inBackOff = record.restartCount > 0
         return record
     }
 }

@@ -16,6 +16,7 @@ public actor DockerNodeAgent {
     let cluster: SimulatedCluster
     let ports: PortAllocator
     let prober: ProbeRunner
+    let puller: ImagePuller
     /// The address pods of this node have (127.0.0.1 for a local daemon: host networking).
     let hostIP: String
     /// Where Services are served (their `NAME_SERVICE_HOST`).
@@ -30,6 +31,13 @@ public actor DockerNodeAgent {
     /// The status last reported per pod uid, to report only changes.
     var reported: [String: Value] = [:]
     var startTimes: [String: String] = [:]
+    /// Containers Docker reported an `update` for since the last pass, and what this pass inspects for drift.
+    var updatedContainers: Set<String> = []
+    var driftCheck = DriftCheck()
+    var nextFullDriftCheck = Date.distantPast
+    var driftInterval: Duration = .seconds(30)
+    /// PersistentVolumeClaims deleted from the control plane whose volumes are still to prune or keep.
+    var deletedClaims: Set<ResourceKey> = []
     /// The earliest time something (a probe, a restart, a retry) is due.
     var nextDue: Date?
     let wake = WakeSignal()
@@ -58,22 +66,39 @@ public actor DockerNodeAgent {
         var logger = logger
         logger[metadataKey: "node"] = .string(node)
         self.logger = logger
+        puller = ImagePuller(
+            engine: engine, logger: logger, progressInterval: settings.pullProgressInterval,
+            finished: { [wake] in await wake.signal() })
     }
 
     /// Runs passes until cancelled: after cluster changes to pods, Docker events of Capstan's containers, when a
     /// probe, restart or retry is due, and at least every `driftInterval` (the drift check).
     public func run(driftInterval: Duration = .seconds(30)) async {
-        let clusterEvents = Task { [wake, cluster] in
-            for await event in cluster.events() where event.key.kind == "Pod" || event.key.kind == "Node" {
+        self.driftInterval = driftInterval
+        // Subscribed before the first pass, so that no change falls between that pass and the subscription.
+        let changes = cluster.events()
+        let clusterEvents = Task { [wake, weak self] in
+            for await event in changes {
+                if event.key.kind == "PersistentVolumeClaim" && event.change == .deleted {
+                    await self?.claimDeleted(event.key)
+                } else if event.key.kind != "Pod" && event.key.kind != "Node" {
+                    continue
+                }
                 await wake.signal()
             }
         }
-        let dockerEvents = Task { [wake, engine, node] in
+        let dockerEvents = Task { [wake, engine, node, weak self] in
+            var since = Date().addingTimeInterval(-1)
             while !Task.isCancelled {
                 let stream = engine.events(
-                    labels: [ContainerLabels.managed: "true", ContainerLabels.node: node], types: ["container"])
+                    labels: [ContainerLabels.managed: "true", ContainerLabels.node: node], types: ["container"],
+                    since: since)
                 do {
-                    for try await _ in stream { await wake.signal() }
+                    for try await event in stream {
+                        since = event.time
+                        if event.action == "update" { await self?.noteUpdated(event.actorID) }
+                        await wake.signal()
+                    }
                 } catch {}
                 try? await Task.sleep(for: .seconds(1))
             }
@@ -105,6 +130,9 @@ public actor DockerNodeAgent {
     /// One pass: removes containers whose pod is gone, converges every pod of the node, reports status.
     public func syncOnce() async throws(DockerError) {
         let pods = await cluster.pods(onNode: node).filter(Self.isActive)
+        driftCheck = DriftCheck(all: Date() >= nextFullDriftCheck, containers: updatedContainers)
+        updatedContainers = []
+        if driftCheck.all { nextFullDriftCheck = Date().addingTimeInterval(driftInterval.seconds) }
         let containers = try await engine.listContainers(
             labels: [ContainerLabels.managed: "true", ContainerLabels.node: node])
         var byKey: [String: ContainerSummary] = [:]
@@ -137,6 +165,7 @@ public actor DockerNodeAgent {
         }
         records = records.filter { wanted.contains($0.key) }
         removeConfigVolumes(keeping: uids)
+        await pruneDeletedClaims()
         nextDue = nil
         await convergeConcurrently(pods, containers: byKey)
     }

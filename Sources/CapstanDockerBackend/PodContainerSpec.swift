@@ -52,16 +52,18 @@ public enum PodContainerSpec {
             cmd: expand(container["args"]?.arrayValue), env: env,
             labels: labels(pod: pod, container: name, placement: placement),
             workingDir: container["workingDir"]?.stringValue)
-        if let memory = container[path: ["resources", "limits", "memory"]].flatMap(Quantity.init) {
-            spec.memoryBytes = Int(memory.milliValue / 1000)
-        }
-        if let cpu = container[path: ["resources", "limits", "cpu"]].flatMap(Quantity.init) {
-            spec.nanoCPUs = Int(cpu.milliValue) * 1_000_000
-        }
+        (spec.memoryBytes, spec.nanoCPUs) = limits(of: container)
         spec.mounts = try PodVolumeMounts.mounts(
             pod: pod, container: container, subject: subject, folders: placement.volumeFolders)
         spec.stopTimeoutSeconds = pod.spec?["terminationGracePeriodSeconds"]?.intValue ?? 30
         return spec
+    }
+
+    /// The container's memory limit in bytes and CPU limit in billionths of a CPU, nil where it sets none.
+    static func limits(of container: Value) -> (memoryBytes: Int?, nanoCPUs: Int?) {
+        let memory = container[path: ["resources", "limits", "memory"]].flatMap(Quantity.init)
+        let cpu = container[path: ["resources", "limits", "cpu"]].flatMap(Quantity.init)
+        return (memory.map { Int($0.milliValue / 1000) }, cpu.map { Int($0.milliValue) * 1_000_000 })
     }
 
     /// Capstan's labels for a container of `pod`.

@@ -71,3 +71,15 @@ extension SimulatedCluster {
         return stamped
     }
 }
+
+extension SimulatedCluster {
+    /// Records `event` about the object `key` for a component outside the control plane (e.g. the Docker
+    /// backend's service proxy about a Service whose port is taken), listed with the other events.
+    public func recordEvent(about key: ResourceKey, _ event: KubeletEvent) throws(ClusterError) {
+        guard let object = plane.store[key] else {
+            throw ClusterError(.notFound, key: key, "\(key.kind) \"\(key.name)\" not found")
+        }
+        plane.recordEvent(
+            object, type: event.isWarning ? .warning : .normal, reason: event.reason, message: event.message)
+    }
+}

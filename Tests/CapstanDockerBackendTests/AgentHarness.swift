@@ -19,7 +19,10 @@ struct AgentHarness {
     let agent: DockerNodeAgent
     let tasks: [Task<Void, Never>]
 
-    init(ports: ClosedRange<Int>, settings: NodeAgentSettings = NodeAgentSettings()) throws {
+    init(
+        ports: ClosedRange<Int>, settings: NodeAgentSettings = NodeAgentSettings(),
+        driftInterval: Duration = .milliseconds(500), logger: Logger = Logger(label: "test")
+    ) throws {
         engine = try DockerEngine(DockerTestDaemon.host.get())
         node = "docker-t\(UUID().uuidString.prefix(8).lowercased())"
         cluster = try SimulatedCluster(
@@ -27,12 +30,12 @@ struct AgentHarness {
                 nodes: [SimulatedNode(name: node, labels: ["capstan.io/runtime": "docker"])], name: "docker"))
         agent = DockerNodeAgent(
             node: node, engine: engine, cluster: cluster, ports: PortAllocator(range: ports),
-            http: DockerNodeAgentTests.http, logger: Logger(label: "test"), settings: settings)
+            http: DockerNodeAgentTests.http, logger: logger, settings: settings)
         let cluster = cluster
         let agent = agent
         tasks = [
             Task { await cluster.runRealTime(clock: ContinuousClock(), timeScale: 1) },
-            Task { await agent.run(driftInterval: .milliseconds(500)) },
+            Task { await agent.run(driftInterval: driftInterval) },
         ]
     }
 
