@@ -106,7 +106,8 @@ let package = Package(
         ]),
         .executableTarget(name: "capstan-bench", dependencies: [
             "CapstanCore", "CapstanSimulator", "CapstanManifests", "CapstanGit", "CapstanStore", "CapstanEngine",
-            "CapstanServer", "CapstanConfig", "CapstanHTTPClient", "CapstanSecrets",
+            "CapstanServer", "CapstanConfig", "CapstanHTTPClient", "CapstanSecrets", "CapstanDocker",
+            "CapstanDockerBackend",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ], path: "Sources/CapstanBench"),

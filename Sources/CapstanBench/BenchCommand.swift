@@ -14,6 +14,9 @@ enum BenchCommand {
           webhook-throughput --work DIR [--requests N] [--concurrency N] [--seconds N]
                              [--commits N] [--pushes N]
                                                                   signed deliveries per second, coalescing, last commit
+          docker-converge --docker-host URL --work DIR [--services N] [--cold-runs N] [--no-change-runs N]
+                          [--image REF] [--compose PATH]
+                                                                  the Docker backend against docker-compose, one daemon
           report     --results DIR --output FILE --swift-version TEXT
                                                                   writes the Markdown report from the results
         """
@@ -28,7 +31,8 @@ enum BenchCommand {
             case "sim-scale": try emit(await SimScaleBenchmark(options: options).run())
             case "webhook-latency": try emit(await WebhookLatencyBenchmark(options: options).run())
             case "webhook-throughput": try emit(await WebhookThroughputBenchmark(options: options).run())
-            case "report": try BenchReport(options: options).write()
+            case "docker-converge": try emit(await DockerConvergeBenchmark(options: options).run())
+            case "report": try BenchReport.write(options: options)
             default: throw BenchError("unknown command \"\(options.command)\"\n\n\(usage)")
             }
             return 0

@@ -32,7 +32,9 @@ struct BenchReport {
         let text =
             [
                 header, machineSection, workloadSection, resultsSection, coldSection, noChangeSection,
-                parseSection, simScaleSection, webhooksSection, methodSection, notes(),
+                parseSection, simScaleSection, webhooksSection,
+                results.docker.map { DockerReportSection(result: $0).markdown } ?? DockerReportSection.notMeasured,
+                methodSection, notes(),
             ].joined(separator: "\n\n") + "\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
     }

@@ -11,6 +11,8 @@ struct BenchResults {
     /// The webhook runs of issue 4 (`webhook-latency.json`, `webhook-throughput.json`), nil when not measured.
     var webhookLatency: WebhookLatencyResult?
     var webhookThroughput: WebhookThroughputResult?
+    /// The Docker backend against docker-compose (`docker-converge.json`), nil when not measured.
+    var docker: DockerConvergeResult?
 
     /// Reads `cold-*.json`, `no-change.json`, `parse.json` and `pyyaml.json` from `folder`.
     init(folder: String) throws {
@@ -30,6 +32,13 @@ struct BenchResults {
         webhookThroughput =
             try names.contains("webhook-throughput.json")
             ? Self.load(WebhookThroughputResult.self, folder, "webhook-throughput.json") : nil
+        docker = try Self.docker(in: folder)
+    }
+
+    /// The `docker-converge.json` result in `folder`, nil when there is none.
+    static func docker(in folder: String) throws -> DockerConvergeResult? {
+        guard FileManager.default.fileExists(atPath: "\(folder)/docker-converge.json") else { return nil }
+        return try load(DockerConvergeResult.self, folder, "docker-converge.json")
     }
 
     private static func load<T: Decodable>(_ type: T.Type, _ folder: String, _ name: String) throws -> T {
