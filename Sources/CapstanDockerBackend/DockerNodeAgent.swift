@@ -130,11 +130,11 @@ public actor DockerNodeAgent {
     /// One pass: removes containers whose pod is gone, converges every pod of the node, reports status.
     public func syncOnce() async throws(DockerError) {
         let pods = await cluster.pods(onNode: node).filter(Self.isActive)
+        let containers = try await engine.listContainers(
+            labels: [ContainerLabels.managed: "true", ContainerLabels.node: node])
         driftCheck = DriftCheck(all: Date() >= nextFullDriftCheck, containers: updatedContainers)
         updatedContainers = []
         if driftCheck.all { nextFullDriftCheck = Date().addingTimeInterval(driftInterval.seconds) }
-        let containers = try await engine.listContainers(
-            labels: [ContainerLabels.managed: "true", ContainerLabels.node: node])
         var byKey: [String: ContainerSummary] = [:]
         for container in containers.sorted(by: { $0.created < $1.created }) {
             let key = Self.key(container.labels[ContainerLabels.podUID], container.labels[ContainerLabels.container])
