@@ -14,6 +14,8 @@ public enum ContainerLabels {
     public static let templateHash = "capstan.template-hash"
     public static let app = "capstan.app"
     public static let revision = "capstan.revision"
+    /// The pod's `terminationGracePeriodSeconds`: how long a stop waits, even once the pod object is gone.
+    public static let gracePeriod = "capstan.grace-period"
     /// On a named volume: the PersistentVolumeClaim it holds the data of (with `capstan.namespace`).
     public static let claim = "capstan.claim"
 }

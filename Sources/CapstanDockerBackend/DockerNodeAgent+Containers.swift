@@ -107,7 +107,8 @@ extension DockerNodeAgent {
 
     /// Stops a container with its grace period and removes it (a pod that is gone, or a duplicate).
     func removeContainer(_ container: ContainerSummary) async {
-        try? await engine.stopContainer(container.id, timeoutSeconds: 30)
+        let grace = container.labels[ContainerLabels.gracePeriod].flatMap(Int.init) ?? 30
+        try? await engine.stopContainer(container.id, timeoutSeconds: grace)
         do {
             try await engine.removeContainer(container.id, force: true)
         } catch  where !error.isNotFound {

@@ -136,9 +136,10 @@ public actor DockerNodeAgent {
         updatedContainers = []
         if driftCheck.all { nextFullDriftCheck = Date().addingTimeInterval(driftInterval.seconds) }
         var byKey: [String: ContainerSummary] = [:]
+        var unwanted: [ContainerSummary] = []
         for container in containers.sorted(by: { $0.created < $1.created }) {
             let key = Self.key(container.labels[ContainerLabels.podUID], container.labels[ContainerLabels.container])
-            if let older = byKey[key] { await removeContainer(older) }
+            if let older = byKey[key] { unwanted.append(older) }
             byKey[key] = container
             if let uid = container.labels[ContainerLabels.podUID],
                 let port = container.labels[ContainerLabels.port]
@@ -154,9 +155,10 @@ public actor DockerNodeAgent {
             }
         }
         for (key, container) in byKey where !wanted.contains(key) {
-            await removeContainer(container)
+            unwanted.append(container)
             byKey[key] = nil
         }
+        await removeConcurrently(unwanted)
         let uids = Set(pods.map(Self.uid))
         for uid in Set(reported.keys).subtracting(uids) {
             reported[uid] = nil
@@ -168,6 +170,17 @@ public actor DockerNodeAgent {
         await pruneDeletedClaims()
         nextDue = nil
         await convergeConcurrently(pods, containers: byKey)
+    }
+
+    /// Stops (each with its pod's grace period) and removes containers `Self.parallelPods` at a time, as the
+    /// kubelet kills pods in parallel: one slow stop does not hold up the others.
+    func removeConcurrently(_ containers: [ContainerSummary]) async {
+        await withTaskGroup(of: Void.self) { group in
+            for (index, container) in containers.enumerated() {
+                if index >= Self.parallelPods { await group.next() }
+                group.addTask { await self.removeContainer(container) }
+            }
+        }
     }
 
     /// Converges the pods `Self.parallelPods` at a time: each pod's calls to the daemon run in turn, different

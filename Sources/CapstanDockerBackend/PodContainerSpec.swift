@@ -42,6 +42,13 @@ public enum PodContainerSpec {
         guard let image = container["image"]?.stringValue, !image.isEmpty else {
             throw PodContainerSpecError("\(subject): image is required")
         }
+        // Running the app containers without their init containers would skip what they wait on (migrations,
+        // fetched config): the pod waits instead, saying why.
+        if let inits = pod.spec?["initContainers"]?.arrayValue, !inits.isEmpty {
+            throw PodContainerSpecError(
+                "pod \(pod.namespace)/\(pod.name): initContainers are not supported on Docker yet "
+                    + "(\(inits.count) in the pod); the pod does not start")
+        }
         var env = Dictionary(environment.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
         if env["PORT"] == nil { env["PORT"] = String(placement.port) }
         let expand = { (items: [Value]?) -> [String]? in
@@ -55,7 +62,7 @@ public enum PodContainerSpec {
         (spec.memoryBytes, spec.nanoCPUs) = limits(of: container)
         spec.mounts = try PodVolumeMounts.mounts(
             pod: pod, container: container, subject: subject, folders: placement.volumeFolders)
-        spec.stopTimeoutSeconds = pod.spec?["terminationGracePeriodSeconds"]?.intValue ?? 30
+        spec.stopTimeoutSeconds = gracePeriod(of: pod)
         return spec
     }
 
@@ -80,6 +87,12 @@ public enum PodContainerSpec {
         if let hash = workload.templateHash { labels[ContainerLabels.templateHash] = hash }
         if let app = placement.app { labels[ContainerLabels.app] = app }
         if let revision = placement.revision { labels[ContainerLabels.revision] = revision }
+        labels[ContainerLabels.gracePeriod] = String(gracePeriod(of: pod))
         return labels
+    }
+
+    /// `terminationGracePeriodSeconds`, 30 when the pod does not say.
+    static func gracePeriod(of pod: Resource) -> Int {
+        max(0, pod.spec?["terminationGracePeriodSeconds"]?.intValue ?? 30)
     }
 }

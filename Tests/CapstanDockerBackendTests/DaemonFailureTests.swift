@@ -82,13 +82,18 @@ import Testing
             let node = try await cluster.get([nodeKey])[nodeKey]
             #expect(node?.value[path: ["metadata", "annotations", "simulation.capstan.io/failed-at"]] == nil)
         } catch {
+            await removeContainers()
+            throw error
+        }
+        await removeContainers()
+
+        /// Stops the agents first (a running agent would recreate what is removed), then removes the containers.
+        func removeContainers() async {
+            loops.forEach { $0.cancel() }
+            clock.cancel()
             for container in (try? await first.listContainers(labels: [ContainerLabels.node: nodes[0]])) ?? [] {
                 try? await first.removeContainer(container.id, force: true)
             }
-            throw error
-        }
-        for container in (try? await first.listContainers(labels: [ContainerLabels.node: nodes[0]])) ?? [] {
-            try? await first.removeContainer(container.id, force: true)
         }
     }
 }

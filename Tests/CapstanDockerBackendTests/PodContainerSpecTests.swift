@@ -50,6 +50,7 @@ import Testing
                 "capstan.pod": "web-5d8f7c-x2k4p", "capstan.pod-uid": "uid-1", "capstan.container": "web",
                 "capstan.port": "30001", "capstan.kind": "Deployment", "capstan.name": "web",
                 "capstan.template-hash": "5d8f7c", "capstan.app": "shop", "capstan.revision": "abc123",
+                "capstan.grace-period": "30",
             ])
     }
 
@@ -88,6 +89,18 @@ import Testing
             try PodContainerSpec.make(pod: pod, container: container, placement: Self.placement, environment: [])
         }
         #expect(error?.message == message)
+    }
+
+    @Test func aPodWithInitContainersIsRefusedNotRunWithoutThem() throws {
+        let container: Value = ["name": "web", "image": "capstan-test/busybox:1"]
+        var pod = Self.pod(containers: [container])
+        pod.value[path: ["spec", "initContainers"]] = [["name": "migrate", "image": "capstan-test/busybox:1"]]
+        #expect {
+            _ = try PodContainerSpec.make(pod: pod, container: container, placement: Self.placement, environment: [])
+        } throws: { error in
+            "\(error)" == "pod shop/web-5d8f7c-x2k4p: initContainers are not supported on Docker yet (1 in the pod); "
+                + "the pod does not start"
+        }
     }
 
     @Test func workloadsAreReadFromTheControllerReference() {
