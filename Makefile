@@ -4,7 +4,8 @@ SWIFT ?= swift
 BUILD_DIR := .build
 CAPSTAN := $(BUILD_DIR)/debug/capstan
 CONFIG ?= config/capstan.yaml
-ISOLATED_TESTS := CapstanProxyTests|CapstanDockerTests|CapstanDockerBackendTests|DockerBackendServiceTests
+PROXY_TESTS := CapstanProxyTests
+DOCKER_TESTS := CapstanDockerTests|CapstanDockerBackendTests|DockerBackendServiceTests
 
 .DEFAULT_GOAL := help
 
@@ -23,10 +24,12 @@ run: build ## Build and run the service on sample-repo with the simulated cluste
 test: ## Run every test (unit, integration with real git, SQLite, HTTP and a private Docker daemon)
 	@scripts/install-deps.sh --test
 	$(SWIFT) build --build-tests
-	@# Tests of real containers and of the service proxy (which times connects and closes ports on purpose) run
-	@# after the rest, on their own: on 2 cores, everything at once made timing-bounded tests of both sides flaky.
-	@scripts/with-test-dockerd.sh sh -c '$(SWIFT) test --skip-build --skip "$(ISOLATED_TESTS)" && \
-		$(SWIFT) test --skip-build --filter "$(ISOLATED_TESTS)"'
+	@# The service proxy's tests (they time connects, and free ephemeral ports to bind them again, which any other
+	@# test's outgoing connection can take meanwhile) and the tests of real containers run after the rest, each
+	@# on their own: on 2 cores, everything at once made timing-bounded tests of all three flaky.
+	@scripts/with-test-dockerd.sh sh -c '$(SWIFT) test --skip-build --skip "$(PROXY_TESTS)|$(DOCKER_TESTS)" && \
+		$(SWIFT) test --skip-build --filter "$(PROXY_TESTS)" && \
+		$(SWIFT) test --skip-build --filter "$(DOCKER_TESTS)"'
 
 test-one: ## Run tests matching NAME, e.g. make test-one NAME=PruneTests
 	@scripts/with-test-dockerd.sh $(SWIFT) test --filter '$(NAME)'
