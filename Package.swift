@@ -113,7 +113,9 @@ let package = Package(
         ], path: "Sources/CapstanBench"),
 
         // Tests: one target per module, and shared fixtures (real git remotes).
-        .target(name: "CapstanTestSupport", path: "Tests/CapstanTestSupport"),
+        .target(
+            name: "CapstanTestSupport", dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Tests/CapstanTestSupport"),
         .testTarget(name: "CapstanModelTests", dependencies: ["CapstanModel"]),
         .testTarget(name: "CapstanYAMLTests", dependencies: ["CapstanYAML"]),
         .testTarget(name: "CapstanManifestsTests", dependencies: ["CapstanManifests"],

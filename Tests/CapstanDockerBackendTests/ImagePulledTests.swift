@@ -13,7 +13,7 @@ import Testing
     @Test(.timeLimit(.minutes(2))) func aPullIsAnnouncedTimedAndItsProgressLogged() async throws {
         let registry = try await LocalRegistry.start(seconds: 3)
         defer { registry.stop() }
-        let log = CollectedLog()
+        let log = CapturedLogs()
         let harness = try AgentHarness(
             ports: 33_700...33_799, settings: NodeAgentSettings(pullProgressInterval: .seconds(1)), logger: log.logger)
         let image = registry.image
@@ -37,7 +37,7 @@ import Testing
             let size = try await harness.engine.inspectImage(image).sizeBytes
             #expect(message.hasSuffix("s. Image size: \(size) bytes."), "\(message)")
 
-            let progress = log.messages.filter { $0.hasPrefix("info pulling image \(image): ") }
+            let progress = log.all.filter { $0.hasPrefix("info pulling image \(image): ") }
             #expect(progress.count >= 2 && progress.count <= 4, "progress lines: \(progress)")
             #expect(progress.last?.contains("MB of ") == true)
         } catch {
