@@ -35,12 +35,13 @@ import Testing
         do {
             try await harness.apply([flaky])
             var sawBackOff = false
-            let restarted = try await DockerNodeAgentTests.eventually(12) {
+            // Without the reset the third restart would come after 2 + 10 + 20 s of back-off: past this bound.
+            let restarted = try await DockerNodeAgentTests.eventually(30) {
                 let status = try await harness.containerStatus("flaky-")
                 if status?[path: ["state", "waiting", "reason"]] == "CrashLoopBackOff" { sawBackOff = true }
                 return (status?["restartCount"]?.intValue ?? 0) >= 3
             }
-            #expect(restarted, "the container was not restarted 3 times within 12 s")
+            #expect(restarted, "the container was not restarted 3 times within 30 s")
             #expect(!sawBackOff, "a container that ran longer than the reset waited in CrashLoopBackOff")
         } catch {
             await harness.stop()
