@@ -30,6 +30,10 @@ struct DockerReportSection {
             ).with(detail: "\(ReportFormat.ratio(available.median / compose.cold.median)) docker-compose"),
             ReportRow.duration("docker-compose `up -d` from nothing", compose.cold, target: "–", limit: nil),
             ReportRow.duration(
+                "Bare Engine API client: the same containers created and started, \(DaemonFloor.parallel) at a time",
+                result.bareClientCold, target: "–", limit: nil
+            ).with(detail: "\(ReportFormat.ratio(result.bareClientCold.median / compose.cold.median)) docker-compose"),
+            ReportRow.duration(
                 "Capstan no-change: reconcile of the same commit + one node agent pass", result.noChange.samples,
                 target: "≤ \(Self.noChangeRatioLimit)× docker-compose",
                 limit: compose.noChange.median * Self.noChangeRatioLimit
@@ -74,8 +78,8 @@ struct DockerReportSection {
             `scripts/test-dockerd.sh`, reached over its unix socket), used by both sides in the same run, one side at \
             a time. The same \(result.services) single-container services on both sides: image \
             `\(result.image)` (already on the daemon: nothing is pulled), command `\(command)`, host networking, an \
-            init process, no ports, no probes. Cold runs alternate between the sides (the side going first \
-            alternates too); before each, every container of both sides is removed.
+            init process, no ports, no probes. Cold runs rotate between the sides (Capstan, docker-compose, the \
+            bare client below; which goes first rotates too); before each, every container of every side is removed.
 
             - **Capstan**: the Docker backend in the benchmark's process, wired as `capstan serve` wires an app with \
             `backend: docker` (`DockerCluster.open` + `run()`: the control plane on the wall clock, one node agent, \
@@ -101,7 +105,14 @@ struct DockerReportSection {
             after a `down` (untimed) that left no container of the project, timed from launch to exit (when it exits \
             every container is created and started; a labelled list then checks that all \(result.services) run); \
             **no change** is the same `up -d` with every container up to date (\(result.compose.noChange.count) runs \
-            after an untimed one; none recreated). Both sides' times include their process's or call's own overhead: \
+            after an untimed one; none recreated).
+            - **Bare Engine API client** (the daemon's floor, a reference): in each cold round the benchmark itself \
+            creates and starts the same containers with `DockerEngine` (image check, create, start per container, \
+            \(DaemonFloor.parallel) at a time, as the node agent converges pods), timed from the first call to the \
+            last start's answer. It has no git, control plane or state, so its time is the daemon's own work for \
+            this workload; no client of this daemon can do much better.
+
+            Both sides' times include their process's or call's own overhead: \
             docker-compose's includes starting Python (see the `version` row), Capstan's none (it runs in a service).
             """
     }
@@ -121,8 +132,8 @@ struct DockerReportSection {
             | Moment | Median | Min | Max |
             |---|---:|---:|---:|
             \(row("last pod created and bound (control plane's watch)", \.podsCreatedMilliseconds))
-            \(row("first container created (daemon event)", \.firstCreateMilliseconds))
             \(row("reconcile returned (apply, health, record)", \.reconcileMilliseconds))
+            \(row("first container created (daemon event)", \.firstCreateMilliseconds))
             \(row("last container created", \.lastCreateMilliseconds))
             \(row("first container started", \.firstStartMilliseconds))
             \(row("last container started", \.lastStartMilliseconds))
