@@ -8,7 +8,7 @@
 # Knobs (environment): BENCH_APPS (2000), BENCH_COLD_RUNS (5), BENCH_NO_CHANGE_RUNS (30), BENCH_PARSE_RUNS (7),
 # BENCH_SCALE_RUNS (3), BENCH_SCALE_NODES (100), BENCH_SCALE_PODS (10000), BENCH_WEBHOOK_COMMITS (100),
 # BENCH_WEBHOOK_REQUESTS (20000), BENCH_WEBHOOK_CONCURRENCY (32), BENCH_DOCKER_SERVICES (30),
-# BENCH_DOCKER_COLD_RUNS (5), BENCH_DOCKER_NO_CHANGE_RUNS (20), BENCH_OUTPUT (docs/benchmarks.md).
+# BENCH_DOCKER_COLD_RUNS (9), BENCH_DOCKER_NO_CHANGE_RUNS (20), BENCH_OUTPUT (docs/benchmarks.md).
 # BENCH_ONLY=docker runs only the Docker comparison and replaces only its section of the existing report.
 # Loopback only: repositories are read over file://, the service listens on 127.0.0.1, the Docker daemon is a
 # private one (scripts/test-dockerd.sh, its own socket, no bridge network) stopped on exit.
@@ -26,7 +26,7 @@ webhook_commits=${BENCH_WEBHOOK_COMMITS:-100}
 webhook_requests=${BENCH_WEBHOOK_REQUESTS:-20000}
 webhook_concurrency=${BENCH_WEBHOOK_CONCURRENCY:-32}
 docker_services=${BENCH_DOCKER_SERVICES:-30}
-docker_cold_runs=${BENCH_DOCKER_COLD_RUNS:-5}
+docker_cold_runs=${BENCH_DOCKER_COLD_RUNS:-9}
 docker_no_change_runs=${BENCH_DOCKER_NO_CHANGE_RUNS:-20}
 only=${BENCH_ONLY:-}
 output=${BENCH_OUTPUT:-docs/benchmarks.md}

@@ -7,16 +7,16 @@ import Foundation
 import Synchronization
 
 /// Times one cold converge of the Docker backend on a daemon with none of its containers: a fresh backend and
-/// store, one `reconcile(.poll)` started, and beside it a poll every `pollInterval` — one labelled
-/// `GET /containers/json?filters=label=capstan.managed=true` (running only) on a connection of its own, and a
-/// list of the control plane's Deployments — until every container runs and every Deployment is Available.
+/// store, one `reconcile(.poll)` started, and beside it a poll every `pollInterval`: one labelled
+/// `GET /containers/json?filters=label=capstan.managed=true` (running only) on a connection of its own until every
+/// container runs, then a list of the control plane's Deployments until every one is Available.
 struct DockerColdConverge {
     let dockerHost: String
     let repository: String
     let work: URL
     let services: Int
     let ours: DaemonContainers
-    static let pollInterval = Duration.milliseconds(10)
+    let pollInterval: Duration
     static let timeout = Duration.seconds(120)
 
     func run() async throws -> DockerColdRun {
@@ -42,24 +42,16 @@ struct DockerColdConverge {
             let outcome = await setup.reconciler.reconcile(.poll)
             return (outcome, .now)
         }
-        var running: ContinuousClock.Instant?
-        var available: ContinuousClock.Instant?
-        var polls = 0
+        let running: ContinuousClock.Instant
+        let available: ContinuousClock.Instant
+        let polls: Int
         do {
-            while running == nil || available == nil {
-                guard start.duration(to: .now) < Self.timeout else {
-                    throw BenchError(
-                        "cold converge: not all \(services) containers running (\(running != nil)) and Deployments "
-                            + "Available (\(available != nil)) after \(Self.timeout)")
-                }
-                if running == nil {
-                    polls += 1
-                    if try await ours.running().count == services { running = .now }
-                }
-                if available == nil, try await Self.availableDeployments(setup.docker.control) == services {
-                    available = .now
-                }
-                if running == nil || available == nil { try await Task.sleep(for: Self.pollInterval) }
+            // A container runs before its pod can be Ready, so the second poll starts when the first ends.
+            (running, polls) = try await poll("all \(services) containers running", since: start) {
+                try await ours.running().count == services
+            }
+            (available, _) = try await poll("all \(services) Deployments Available", since: start) {
+                try await Self.availableDeployments(setup.docker.control) == services
             }
         } catch {
             _ = await reconcile.value
@@ -84,14 +76,28 @@ struct DockerColdConverge {
         }
         func since(_ date: Date) -> Double { date.timeIntervalSince(startDate) * 1000 }
         return DockerColdRun(
-            runningMilliseconds: start.duration(to: running!).milliseconds,
-            availableMilliseconds: start.duration(to: available!).milliseconds,
+            runningMilliseconds: start.duration(to: running).milliseconds,
+            availableMilliseconds: start.duration(to: available).milliseconds,
             reconcileMilliseconds: start.duration(to: reconciled).milliseconds,
             podsCreatedMilliseconds: start.duration(to: pods.max()!).milliseconds,
             firstCreateMilliseconds: since(creates.first!), lastCreateMilliseconds: since(creates.last!),
             firstStartMilliseconds: since(starts.first!), lastStartMilliseconds: since(starts.last!),
-            cpuMilliseconds: cpu, polls: polls, pollIntervalMilliseconds: Self.pollInterval.milliseconds,
+            cpuMilliseconds: cpu, polls: polls, pollIntervalMilliseconds: pollInterval.milliseconds,
             setupMilliseconds: setupTime.milliseconds, outcome: String(describing: outcome), containers: services)
+    }
+
+    /// Checks every `pollInterval` until `check` holds (at most `timeout` after `start`): when it first held, and
+    /// how many checks it took.
+    private func poll(
+        _ what: String, since start: ContinuousClock.Instant, _ check: () async throws -> Bool
+    ) async throws -> (ContinuousClock.Instant, Int) {
+        var checks = 0
+        while start.duration(to: .now) < Self.timeout {
+            checks += 1
+            if try await check() { return (.now, checks) }
+            try await Task.sleep(for: pollInterval)
+        }
+        throw BenchError("cold converge: not \(what) after \(Self.timeout)")
     }
 
     /// Deployments of the control plane whose `Available` condition is `True` with their one replica available.

@@ -12,6 +12,8 @@ struct DockerConvergeBenchmark {
     let coldRuns: Int
     let noChangeRuns: Int
     let composeExecutable: String
+    /// How often a cold run checks whether every container runs.
+    let pollInterval: Duration
 
     init(options: BenchArguments) throws(BenchError) {
         dockerHost = try options.string("docker-host")
@@ -19,9 +21,10 @@ struct DockerConvergeBenchmark {
         workload = DockerWorkload(
             services: try options.int("services", default: 30, in: 1...200),
             image: options.string("image", default: "capstan-test/busybox:1"), command: ["sleep", "3600"])
-        coldRuns = try options.int("cold-runs", default: 5, in: 1...50)
+        coldRuns = try options.int("cold-runs", default: 9, in: 1...50)
         noChangeRuns = try options.int("no-change-runs", default: 20, in: 1...1000)
         composeExecutable = options.string("compose", default: "docker-compose")
+        pollInterval = .milliseconds(try options.int("poll-ms", default: 20, in: 1...1000))
     }
 
     func run() async throws -> DockerConvergeResult {
@@ -49,28 +52,34 @@ struct DockerConvergeBenchmark {
             containers: DaemonContainers(engine: engine, label: "com.docker.compose.project", value: "capstanbench"),
             services: workload.services)
         let coldConverge = DockerColdConverge(
-            dockerHost: dockerHost, repository: repository, work: root, services: workload.services, ours: ours)
+            dockerHost: dockerHost, repository: repository, work: root, services: workload.services, ours: ours,
+            pollInterval: pollInterval)
 
         let composeVersion = try compose.version()
         let versionSamples = try await theirs.versionSamples(runs: coldRuns)
         try await ours.removeAll()
+        let floor = DaemonFloor(
+            engine: engine, workload: workload,
+            containers: DaemonContainers(engine: engine, label: "capstan-bench.floor", value: "true"))
         var cold: [DockerColdRun] = []
         var composeCold: [Double] = []
+        var floorCold: [Double] = []
         for run in 0..<coldRuns {
-            try await theirs.down()
-            if run % 2 == 0 {
-                cold.append(try await coldRun(coldConverge, ours))
-                composeCold.append(try await theirs.cold())
-            } else {
-                composeCold.append(try await theirs.cold())
+            // Each side alone on the daemon and from nothing; which one goes first rotates.
+            let sides = [0, 1, 2].map { ($0 + run) % 3 }
+            for side in sides {
                 try await theirs.down()
-                cold.append(try await coldRun(coldConverge, ours))
+                switch side {
+                case 0: cold.append(try await coldRun(coldConverge, ours))
+                case 1: composeCold.append(try await theirs.cold())
+                default: floorCold.append(try await floor.run())
+                }
             }
             try await theirs.down()
             log(
                 "cold \(run + 1)/\(coldRuns): Capstan \(Int(cold.last!.runningMilliseconds)) ms running, "
-                    + "\(Int(cold.last!.availableMilliseconds)) ms Available; docker-compose \(Int(composeCold.last!)) ms"
-            )
+                    + "\(Int(cold.last!.availableMilliseconds)) ms Available; docker-compose \(Int(composeCold.last!)) ms; "
+                    + "bare client \(Int(floorCold.last!)) ms")
         }
         let noChange = try await DockerNoChange(
             dockerHost: dockerHost, repository: repository, work: root, services: workload.services,
@@ -84,6 +93,7 @@ struct DockerConvergeBenchmark {
         return DockerConvergeResult(
             services: workload.services, image: workload.image, command: workload.command,
             dockerVersion: version.version, dockerCPUs: info.cpus, cold: cold, noChange: noChange,
+            bareClientCold: Samples(floorCold),
             compose: ComposeResult(
                 version: composeVersion, versionSamples: versionSamples, cold: Samples(composeCold),
                 noChange: composeNoChange, replacedContainers: replaced))

@@ -8,5 +8,7 @@ struct DockerConvergeResult: Codable, Sendable {
     var dockerCPUs: Int
     var cold: [DockerColdRun]
     var noChange: DockerNoChangeResult
+    /// The same containers created and started by a bare Engine API client (`DaemonFloor`), per cold round.
+    var bareClientCold: Samples
     var compose: ComposeResult
 }
