@@ -6,10 +6,12 @@ import Foundation
 
 /// Creating a pod's container (environment, image, create, start) and removing one whose pod is gone.
 extension DockerNodeAgent {
+    /// Creates and starts the container; returns its id once the daemon has started it, nil when it waits.
+    @discardableResult
     func create(
         pod: Resource, container: Value, port: Int, record: inout ContainerRecord,
         events: inout [SimulatedCluster.KubeletEvent]
-    ) async {
+    ) async -> String? {
         let name = Self.name(of: container)
         let spec: ContainerSpec
         do {
@@ -20,21 +22,21 @@ extension DockerNodeAgent {
                 pod: pod, container: container, placement: placement, environment: environment)
         } catch {
             fail(&record, "CreateContainerConfigError", "\(error)", events: &events, warning: "Failed")
-            return
+            return nil
         }
         do {
             guard try await imageReady(spec.image, container: container, record: &record, events: &events) else {
-                return
+                return nil
             }
         } catch {
             fail(&record, "CreateContainerError", error.message, events: &events, warning: "Failed")
-            return
+            return nil
         }
         do {
             try await ensureClaimVolumes(of: spec, pod: pod)
         } catch {
             fail(&record, "CreateContainerError", error.message, events: &events, warning: "Failed")
-            return
+            return nil
         }
         let containerName = PodContainerSpec.containerName(pod: pod, container: name)
         do {
@@ -53,8 +55,10 @@ extension DockerNodeAgent {
             record.waitingReason = nil
             record.waitingMessage = nil
             record.retryAt = nil
+            return id
         } catch {
             fail(&record, "CreateContainerError", error.message, events: &events, warning: "Failed")
+            return nil
         }
     }
 

@@ -30,7 +30,15 @@ extension DockerNodeAgent {
                         summary, pod: pod, container: container, port: port, now: now, record: &record,
                         seen: &seen, events: &events)
                 } else if record.retryAt.map({ now >= $0 }) ?? true {
-                    await create(pod: pod, container: container, port: port, record: &record, events: &events)
+                    if let id = await create(
+                        pod: pod, container: container, port: port, record: &record, events: &events)
+                    {
+                        // Running as of the daemon's answer: probed from now on, reported once, not inspected.
+                        started(id, record: &record, seen: &seen)
+                        await probe(
+                            pod: pod, container: container, port: port, now: now, record: &record, seen: &seen,
+                            events: &events)
+                    }
                     if let reason = record.waitingReason, !Self.imageWaitingReasons.contains(reason) {
                         record.retryAt = now.addingTimeInterval(record.backOffSeconds)
                     }
@@ -58,6 +66,18 @@ extension DockerNodeAgent {
         } catch {
             logger.debug("pod status not reported: \(error)", metadata: ["pod": .string("\(pod.key)")])
         }
+    }
+
+    /// Records a container the agent has just started as running since now (the next pass finds the same id
+    /// running and needs no inspect).
+    func started(_ id: String, record: inout ContainerRecord, seen: inout ObservedContainer) {
+        let now = Date()
+        record.id = id
+        record.startedAt = now
+        record.readiness = nil
+        record.liveness = nil
+        seen.id = id
+        seen.state = ContainerState(status: "running", running: true, startedAt: now)
     }
 
     /// A container that exists: its state, a restart when it stopped and the policy says so (after back-off),
