@@ -82,8 +82,11 @@ import Testing
             #expect(imageEvent, "no Warning event about the image changed by hand")
         } catch {
             await harness.stop()
+            _ = try? Self.docker("rmi", "capstan-test/other:1")
             throw error
         }
         await harness.stop()
+        // Only the tag goes (the image is capstan-test/busybox:1's): other tests list that image's tags.
+        _ = try? Self.docker("rmi", "capstan-test/other:1")
     }
 }

@@ -10,7 +10,8 @@ struct PullTests {
         #expect(try await engine.imageExists("capstan-test/busybox:1"))
         #expect(try await engine.imageExists("capstan-test/does-not-exist:1") == false)
         let image = try await engine.inspectImage("capstan-test/busybox:1")
-        #expect(image.repoTags == ["capstan-test/busybox:1"])
+        // Other tests may tag the same image meanwhile (DriftTests: capstan-test/other:1).
+        #expect(image.repoTags.contains("capstan-test/busybox:1"))
         #expect(image.cmd == ["/bin/sh"])
         #expect(image.id.hasPrefix("sha256:"))
     }
