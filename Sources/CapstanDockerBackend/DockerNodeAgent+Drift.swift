@@ -43,8 +43,7 @@ extension DockerNodeAgent {
             .init(
                 isWarning: true, reason: "Drifted",
                 message: "Container \(name) was changed outside Capstan (\(change)): replacing it"))
-        let grace = pod.value[path: ["spec", "terminationGracePeriodSeconds"]]?.intValue ?? 30
-        try? await engine.stopContainer(summary.id, timeoutSeconds: grace)
+        try? await engine.stopContainer(summary.id, timeoutSeconds: PodContainerSpec.gracePeriod(of: pod))
         do {
             try await engine.removeContainer(summary.id, force: true)
         } catch  where !error.isNotFound {

@@ -49,7 +49,7 @@ extension DockerNodeAgent {
             return false
         }
         let policy = Self.pullPolicy(of: container, image: image)
-        if policy != "Always", try await engine.imageExists(image) { return true }
+        if policy != "Always", try await imagePresent(image) { return true }
         if policy == "Never" {
             record.waitingReason = "ErrImageNeverPull"
             record.waitingMessage = "Container image \"\(image)\" is not present with pull policy of Never"
@@ -73,5 +73,13 @@ extension DockerNodeAgent {
         let name = image.split(separator: "/").last ?? ""
         guard let colon = name.lastIndex(of: ":") else { return "Always" }
         return name[name.index(after: colon)...] == "latest" ? "Always" : "IfNotPresent"
+    }
+
+    /// Whether the daemon has `image`, asked once per pass (the pass's pods mostly share a few images).
+    func imagePresent(_ image: String) async throws(DockerError) -> Bool {
+        if imagesPresentThisPass.contains(image) { return true }
+        guard try await engine.imageExists(image) else { return false }
+        imagesPresentThisPass.insert(image)
+        return true
     }
 }

@@ -183,7 +183,7 @@ extension DockerNodeAgent {
             .init(
                 isWarning: true, reason: "Unhealthy",
                 message: "Liveness probe failed: container \(seen.name) will be restarted"))
-        let grace = pod.value[path: ["spec", "terminationGracePeriodSeconds"]]?.intValue ?? 30
+        let grace = PodContainerSpec.gracePeriod(of: pod)
         try? await engine.stopContainer(id, timeoutSeconds: grace)
         record.liveness = nil
         record.readiness = nil

@@ -41,6 +41,8 @@ public actor DockerNodeAgent {
     /// The earliest time something (a probe, a restart, a retry) is due.
     var nextDue: Date?
     let wake = WakeSignal()
+    /// Images the daemon was found to have during the current pass.
+    var imagesPresentThisPass: Set<String> = []
     /// Passes in a row that could not reach the daemon; at `failureThreshold` the node is marked failed.
     var unreachablePasses = 0
     static let failureThreshold = 3
@@ -130,6 +132,7 @@ public actor DockerNodeAgent {
     /// One pass: removes containers whose pod is gone, converges every pod of the node, reports status.
     public func syncOnce() async throws(DockerError) {
         let pods = await cluster.pods(onNode: node).filter(Self.isActive)
+        imagesPresentThisPass = []
         let containers = try await engine.listContainers(
             labels: [ContainerLabels.managed: "true", ContainerLabels.node: node])
         driftCheck = DriftCheck(all: Date() >= nextFullDriftCheck, containers: updatedContainers)
