@@ -81,14 +81,17 @@ extension DockerNodeAgent {
         for type in [ResourceTypes.configMap, ResourceTypes.secret] {
             for object in try await cluster.list(type, namespace: namespace) { objects[object.key] = object }
         }
+        // Every Service is reached at the proxy address: new ones have it as their cluster IP already; the
+        // `kubernetes` Service and Services stored before that get it here.
         let services = try await cluster.list(ResourceTypes.service, namespace: nil).filter {
             $0.namespace == namespace || $0.namespace == ServiceLinkEnvironment.masterServiceNamespace
+        }.map { service in
+            guard ServiceLinkEnvironment.hasClusterIP(service) else { return service }
+            var proxied = service
+            proxied.value[path: ["spec", "clusterIP"]] = .string(serviceAddress)
+            return proxied
         }
-        var links = ServiceLinkEnvironment.variables(for: pod, services: services)
-        for service in services {
-            guard let ip = service.spec?["clusterIP"]?.stringValue, !ip.isEmpty, ip != "None" else { continue }
-            links = links.mapValues { $0.replacingOccurrences(of: ip, with: serviceAddress) }
-        }
+        let links = ServiceLinkEnvironment.variables(for: pod, services: services)
         return try PodEnvironment.build(container: container, pod: pod, object: { objects[$0] }, serviceLinks: links)
             .variables
     }

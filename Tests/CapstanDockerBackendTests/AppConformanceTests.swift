@@ -58,6 +58,14 @@ import Testing
 
         """
 
+    static let service = """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: web, namespace: default}
+        spec: {selector: {app: web}, ports: [{port: 30777, targetPort: 8080}]}
+
+        """
+
     static func config(_ greeting: String) -> String {
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-config, namespace: default}\ndata: {greeting: \(greeting)}\n"
     }
@@ -152,6 +160,7 @@ import Testing
                 [
                     "app/web.yaml": Self.web(), "app/extra.yaml": Self.extra, "app/config.yaml": Self.config("hello"),
                     "app/secret.yaml": Self.secret("s3cr3t-one"),
+                    "app/service.yaml": Self.service,
                 ], message: "web and extra")
             let reconciler = try await Self.reconciler(git, cluster: cluster, state: state)
             #expect(try await Self.converge(reconciler, to: first), "\(kind): first commit not Healthy")
@@ -159,6 +168,10 @@ import Testing
             if let envs = try await Self.environments(backend, app: "web") {
                 #expect(envs.count == 2)
                 #expect(envs.allSatisfy { $0["GREETING"] == "hello" && $0["TOKEN"] == "s3cr3t-one" })
+                // Service links point at the proxy address, whatever cluster IP the control plane gave the Service.
+                #expect(
+                    envs.allSatisfy { $0["WEB_SERVICE_HOST"] == "127.0.0.1" && $0["WEB_SERVICE_PORT"] == "30777" },
+                    "\(envs.map { $0.filter { $0.key.hasPrefix("WEB_SERVICE") } })")
             }
             let firstHashes = Set(try await Self.pods(cluster, app: "web").map { PodWorkload.of($0).templateHash })
 
