@@ -4,8 +4,6 @@ SWIFT ?= swift
 BUILD_DIR := .build
 CAPSTAN := $(BUILD_DIR)/debug/capstan
 CONFIG ?= config/capstan.yaml
-PROXY_TESTS := CapstanProxyTests
-DOCKER_TESTS := CapstanDockerTests|CapstanDockerBackendTests|DockerBackendServiceTests
 
 .DEFAULT_GOAL := help
 
@@ -27,9 +25,7 @@ test: ## Run every test (unit, integration with real git, SQLite, HTTP and a pri
 	@# The service proxy's tests (they time connects, and free ephemeral ports to bind them again, which any other
 	@# test's outgoing connection can take meanwhile) and the tests of real containers run after the rest, each
 	@# on their own: on 2 cores, everything at once made timing-bounded tests of all three flaky.
-	@scripts/with-test-dockerd.sh sh -c '$(SWIFT) test --skip-build --skip "$(PROXY_TESTS)|$(DOCKER_TESTS)" && \
-		$(SWIFT) test --skip-build --filter "$(PROXY_TESTS)" && \
-		$(SWIFT) test --skip-build --filter "$(DOCKER_TESTS)"'
+	@SWIFT=$(SWIFT) scripts/with-test-dockerd.sh scripts/test-passes.sh
 
 test-one: ## Run tests matching NAME, e.g. make test-one NAME=PruneTests
 	@scripts/with-test-dockerd.sh $(SWIFT) test --filter '$(NAME)'

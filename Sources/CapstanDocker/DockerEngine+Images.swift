@@ -43,7 +43,9 @@ extension DockerEngine {
             }
             if let line = lines.finish() { try Self.handlePullLine(line, what: what, progress: progress) }
             // A cancelled consumer sees the stream end early, not an error.
-            if Task.isCancelled { throw DockerError(kind: .cancelled, what: what, message: "cancelled", isRetryable: false) }
+            if Task.isCancelled {
+                throw DockerError(kind: .cancelled, what: what, message: "cancelled", isRetryable: false)
+            }
         } catch let error as DockerError {
             throw error
         } catch let error as HTTPClientError {

@@ -49,7 +49,9 @@ public final class DockerCluster: Sendable {
         }
         let control = try SimulatedCluster(
             options: SimulatedClusterOptions(
-                nodes: nodes, name: options.name,
+                // A random seed: names and uids become container names and labels on a daemon that other Capstan
+                // installations may share; the wall-clock control plane has nothing to replay.
+                nodes: nodes, seed: UInt64.random(in: 1...UInt64.max), name: options.name,
                 defaultTolerationSeconds: Int(options.podEvictionTimeout.components.seconds),
                 sharedServiceAddress: options.serviceAddress, kindSupport: kindSupport), store: store)
         let ports = PortAllocator(range: options.portRange)

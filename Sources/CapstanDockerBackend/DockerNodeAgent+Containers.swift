@@ -44,8 +44,7 @@ extension DockerNodeAgent {
             do {
                 id = try await engine.createContainer(name: containerName, spec: spec)
             } catch  where error.isConflict {
-                // A container of that name left by an earlier pod of the same name: not ours to keep.
-                try? await engine.removeContainer(containerName, force: true)
+                try await removeLeftover(named: containerName)
                 id = try await engine.createContainer(name: containerName, spec: spec)
             }
             events.append(.init(reason: "Created", message: "Created container \(name)"))
@@ -60,6 +59,22 @@ extension DockerNodeAgent {
             fail(&record, "CreateContainerError", error.message, events: &events, warning: "Failed")
             return nil
         }
+    }
+
+    /// Removes the container that holds `name` when this node left it (an earlier pod of the same name); a
+    /// container of another node, another Capstan or no Capstan at all is not touched: the create fails instead.
+    func removeLeftover(named name: String) async throws(DockerError) {
+        let holder = try await engine.inspectContainer(name)
+        guard holder.labels[ContainerLabels.managed] == "true", holder.labels[ContainerLabels.node] == node else {
+            let heldBy =
+                holder.labels[ContainerLabels.node].map { "of Capstan node \($0)" }
+                ?? "Capstan does not manage"
+            throw DockerError(
+                kind: .conflict, what: "create container \(name)", status: 409,
+                message: "the name is taken by a container \(heldBy), not of node \(node); remove or rename it",
+                isRetryable: false)
+        }
+        try? await engine.removeContainer(name, force: true)
     }
 
     func fail(

@@ -29,6 +29,7 @@ public actor SimulatedCluster: ClusterBackend {
         if let version = try store?.clusterMeta(cluster: options.name, "resourceVersion").flatMap({ Int($0) }) {
             plane.store.setResourceVersionFloor(version)
         }
+        plane.reseedAfterRestore()
         if let faults = try Self.storedFaults(store, cluster: options.name) {
             plane.faults = faults
             plane.persistedFaults = faults.value

@@ -25,9 +25,7 @@ struct AgentHarness {
     ) throws {
         engine = try DockerEngine(DockerTestDaemon.host.get())
         node = "docker-t\(UUID().uuidString.prefix(8).lowercased())"
-        cluster = try SimulatedCluster(
-            options: SimulatedClusterOptions(
-                nodes: [SimulatedNode(name: node, labels: ["capstan.io/runtime": "docker"])], name: "docker"))
+        cluster = try TestControlPlane.make(nodes: [node])
         agent = DockerNodeAgent(
             node: node, engine: engine, cluster: cluster, ports: PortAllocator(range: ports),
             http: DockerNodeAgentTests.http, logger: logger, settings: settings)

@@ -37,6 +37,10 @@ import Testing
         }
     }
 
+    /// The pods' ports of every docker conformance run: one allocator, as one `DockerCluster` has, since the suites
+    /// run at once on one host (separate allocators over one range could hand out a port twice).
+    static let dockerPorts = PortAllocator(range: 30_000...30_499)
+
     static func start(_ kind: Kind) async throws -> Running {
         switch kind {
         case .simulated:
@@ -53,11 +57,9 @@ import Testing
         case .docker:
             let engine = try DockerEngine(DockerTestDaemon.host.get())
             let node = "docker-c\(UUID().uuidString.prefix(8).lowercased())"
-            let cluster = try SimulatedCluster(
-                options: SimulatedClusterOptions(
-                    nodes: [SimulatedNode(name: node, labels: ["capstan.io/runtime": "docker"])], name: "docker"))
+            let cluster = try TestControlPlane.make(nodes: [node])
             let agent = DockerNodeAgent(
-                node: node, engine: engine, cluster: cluster, ports: PortAllocator(range: 30_000...30_499),
+                node: node, engine: engine, cluster: cluster, ports: Self.dockerPorts,
                 http: CurlHTTPClient(configuration: HTTPClientConfiguration(timeout: .seconds(2))),
                 logger: Logger(label: "test"))
             let clock = Task { await cluster.runRealTime(clock: ContinuousClock(), timeScale: 1) }

@@ -49,9 +49,7 @@ import Testing
         let engine = try DockerEngine(DockerTestDaemon.host.get())
         let node = "docker-t\(UUID().uuidString.prefix(8).lowercased())"
         let mine: [String: String?] = [ContainerLabels.node: node]
-        let cluster = try SimulatedCluster(
-            options: SimulatedClusterOptions(
-                nodes: [SimulatedNode(name: node, labels: ["capstan.io/runtime": "docker"])], name: "docker"))
+        let cluster = try TestControlPlane.make(nodes: [node])
         let agent = DockerNodeAgent(
             node: node, engine: engine, cluster: cluster, ports: PortAllocator(range: 31_000...31_499),
             http: Self.http, logger: Logger(label: "test"))

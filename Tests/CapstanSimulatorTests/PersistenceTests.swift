@@ -32,6 +32,42 @@ import Testing
         #expect(deployment.int("status", "availableReplicas") == 3)
     }
 
+    /// Kubernetes never hands out a uid twice: objects created after a restart get fresh uids and names, not the
+    /// seeded generator's sequence from its start again (a container labelled with the old pod's uid would be
+    /// taken for the new pod's).
+    @Test func objectsCreatedAfterARestartGetFreshUids() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capstan-sim-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("state.sqlite").path
+        /// Every stored object's uid, by object.
+        func uids(_ cluster: SimulatedCluster) async throws -> [String: ResourceKey] {
+            var found: [String: ResourceKey] = [:]
+            for type in ResourceTypes.all where type.kind != "Event" {
+                for object in try await cluster.list(type, namespace: nil) { found[object.uid ?? ""] = object.key }
+            }
+            return found
+        }
+        var first: [String: ResourceKey] = [:]
+        var firstPods: Set<String> = []
+        do {
+            let cluster = try Fixtures.cluster(store: try StateStore(path: path))
+            try await cluster.applyAll([Fixtures.deployment("web", replicas: 3)])
+            await cluster.advance(by: .seconds(5))
+            first = try await uids(cluster)
+            firstPods = Set(try await cluster.pods().map(\.name))
+            _ = await cluster.delete([Fixtures.deploymentKey("web")])
+            await cluster.advance(by: .seconds(5))
+        }
+        let cluster = try Fixtures.cluster(store: try StateStore(path: path))
+        try await cluster.applyAll([Fixtures.deployment("web", replicas: 3)])
+        await cluster.advance(by: .seconds(5))
+        let second = try await uids(cluster)
+        let reused = second.filter { uid, key in first[uid].map { $0 != key } ?? false }
+        #expect(first.count > 5)
+        #expect(reused.isEmpty, "uids handed out again after the restart: \(reused.values.map(\.description))")
+        #expect(firstPods.isDisjoint(with: Set(try await cluster.pods().map(\.name))), "pod names repeat")
+    }
+
     @Test func aRolloutInterruptedByARestartResumes() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capstan-sim-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -29,9 +29,8 @@ public enum DockerTestDaemon {
         if case .success = result {
             atexit {
                 let script = DockerTestDaemon.repositoryRoot.appendingPathComponent("scripts/test-dockerd.sh").path
-                _ = system(
-                    "'\(script)' stop '\(DockerTestDaemon.directory)' >/dev/null 2>&1; "
-                        + "rm -rf '\(DockerTestDaemon.directory)'")
+                _ = Shell.run(["/bin/bash", script, "stop", DockerTestDaemon.directory])
+                _ = Shell.run(["rm", "-rf", DockerTestDaemon.directory])
             }
         }
         return result

@@ -43,10 +43,24 @@ struct ControlPlane: Sendable {
     mutating func createObject(_ object: Resource) {
         var object = object
         DefaultTolerationSeconds.admit(&object, seconds: options.defaultTolerationSeconds)
-        object.uid = random.uid()
+        object.uid = freshUID()
         object.creationTimestamp = now
         if object.spec != nil { object.generation = 1 }
         store.create(object)
+    }
+
+    /// A uid no stored object has (Kubernetes never hands one out twice).
+    mutating func freshUID() -> String {
+        var uid = random.uid()
+        while store.object(uid: uid) != nil { uid = random.uid() }
+        return uid
+    }
+
+    /// Moves the generator past the sequence it gave out before a restart: the seed mixed with the restored
+    /// resource version, which only grows over the cluster's life (deterministic for the same stored state).
+    mutating func reseedAfterRestore() {
+        guard store.resourceVersion > 0 else { return }
+        random = SeededRandom(seed: options.seed ^ (UInt64(store.resourceVersion) &* 0xD6E8_FEB8_6659_FD93))
     }
 
     /// A fresh name `prefix-xxxxx` that no object of that type has in that namespace.
