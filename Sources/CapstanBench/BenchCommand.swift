@@ -15,7 +15,7 @@ enum BenchCommand {
                              [--commits N] [--pushes N]
                                                                   signed deliveries per second, coalescing, last commit
           docker-converge --docker-host URL --work DIR [--services N] [--cold-runs N] [--no-change-runs N]
-                          [--image REF] [--compose PATH] [--poll-ms N]
+                          [--image REF] [--compose PATH]
                                                                   the Docker backend against docker-compose, one daemon
           report     --results DIR --output FILE --swift-version TEXT
                                                                   writes the Markdown report from the results

@@ -12,8 +12,6 @@ struct DockerConvergeBenchmark {
     let coldRuns: Int
     let noChangeRuns: Int
     let composeExecutable: String
-    /// How often a cold run checks whether every container runs.
-    let pollInterval: Duration
 
     init(options: BenchArguments) throws(BenchError) {
         dockerHost = try options.string("docker-host")
@@ -24,7 +22,6 @@ struct DockerConvergeBenchmark {
         coldRuns = try options.int("cold-runs", default: 9, in: 1...50)
         noChangeRuns = try options.int("no-change-runs", default: 20, in: 1...1000)
         composeExecutable = options.string("compose", default: "docker-compose")
-        pollInterval = .milliseconds(try options.int("poll-ms", default: 20, in: 1...1000))
     }
 
     func run() async throws -> DockerConvergeResult {
@@ -52,8 +49,7 @@ struct DockerConvergeBenchmark {
             containers: DaemonContainers(engine: engine, label: "com.docker.compose.project", value: "capstanbench"),
             services: workload.services)
         let coldConverge = DockerColdConverge(
-            dockerHost: dockerHost, repository: repository, work: root, services: workload.services, ours: ours,
-            pollInterval: pollInterval)
+            dockerHost: dockerHost, repository: repository, work: root, services: workload.services, ours: ours)
 
         let composeVersion = try compose.version()
         let versionSamples = try await theirs.versionSamples(runs: coldRuns)
