@@ -60,12 +60,7 @@ extension DockerNodeAgent {
         startTimes[uid] = startTime
         let status = PodStatusReport.status(pod: pod, containers: observed, hostIP: hostIP, startTime: startTime)
         guard reported[uid] != status || !events.isEmpty else { return }
-        do {
-            try await cluster.reportPodStatus(pod.key, uid: uid, status: status, events: events)
-            reported[uid] = status
-        } catch {
-            logger.debug("pod status not reported: \(error)", metadata: ["pod": .string("\(pod.key)")])
-        }
+        report(SimulatedCluster.PodStatusUpdate(key: pod.key, uid: uid, status: status, events: events))
     }
 
     /// Records a container the agent has just started as running since now (the next pass finds the same id

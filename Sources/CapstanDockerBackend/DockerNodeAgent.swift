@@ -28,8 +28,11 @@ public actor DockerNodeAgent {
     /// The versions of the ConfigMaps and Secrets whose files were written, per pod uid.
     var configVersions: [String: [String]] = [:]
     var records: [String: ContainerRecord] = [:]
-    /// The status last reported per pod uid, to report only changes.
+    /// The status last reported (or queued) per pod uid, to report only changes.
     var reported: [String: Value] = [:]
+    /// Reports queued for the control plane, and the task sending them (`DockerNodeAgent+Reports`).
+    var pendingReports: [SimulatedCluster.PodStatusUpdate] = []
+    var reporter: Task<Void, Never>?
     var startTimes: [String: String] = [:]
     /// Containers Docker reported an `update` for since the last pass, and what this pass inspects for drift.
     var updatedContainers: Set<String> = []
@@ -129,7 +132,8 @@ public actor DockerNodeAgent {
         }
     }
 
-    /// One pass: removes containers whose pod is gone, converges every pod of the node, reports status.
+    /// One pass: removes containers whose pod is gone, converges every pod of the node, reports status (sent
+    /// beside the convergence; all of it is in the control plane when the pass returns).
     public func syncOnce() async throws(DockerError) {
         let pods = await cluster.pods(onNode: node).filter(Self.isActive)
         imagesPresentThisPass = []
@@ -173,6 +177,7 @@ public actor DockerNodeAgent {
         await pruneDeletedClaims()
         nextDue = nil
         await convergeConcurrently(pods, containers: byKey)
+        await flushReports()
     }
 
     /// Stops (each with its pod's grace period) and removes containers `Self.parallelPods` at a time, as the

@@ -57,6 +57,29 @@ import Testing
         #expect(events.contains { $0.value["reason"] == "Started" })
     }
 
+    /// Several pods' reports in one call: each applied or refused on its own, the controllers settle once.
+    @Test func reportsOfSeveralPodsAreAppliedTogether() async throws {
+        let cluster = try Self.cluster()
+        try await cluster.applyAll([Fixtures.deployment("web", replicas: 3)])
+        let pods = try await cluster.pods()
+        var updates = pods.map {
+            SimulatedCluster.PodStatusUpdate(
+                key: $0.key, uid: $0.uid, status: Self.runningStatus(ip: "127.0.0.1"),
+                events: [.init(reason: "Started", message: "Started container app")])
+        }
+        updates.insert(
+            .init(key: ResourceKey(group: "", kind: "Pod", namespace: "default", name: "nope"), uid: "x", status: [:]),
+            at: 1)
+        let failures = await cluster.reportPodStatuses(updates)
+        #expect(failures.map { $0?.reason } == [nil, .notFound, nil, nil])
+        let deployment = try #require(try await cluster.object(Fixtures.deploymentKey("web")))
+        #expect(deployment.value[path: ["status", "availableReplicas"]] == 3)
+        let started = try await cluster.list(ResourceTypes.event, namespace: "default").filter {
+            $0.value["reason"] == "Started"
+        }
+        #expect(started.count == 3)
+    }
+
     @Test func reportsAboutGoneReplacedOrSimulatedPodsAreRefused() async throws {
         let cluster = try Self.cluster()
         try await cluster.applyAll([Fixtures.deployment("web", replicas: 1)])
