@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(name: "CapstanYAMLTests", dependencies: ["CapstanYAML"]),
         .testTarget(name: "CapstanManifestsTests", dependencies: ["CapstanManifests"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CapstanGitTests", dependencies: ["CapstanGit"]),
+        .testTarget(name: "CapstanGitTests", dependencies: ["CapstanGit", "CapstanTestSupport"]),
         .testTarget(name: "CapstanHTTPClientTests", dependencies: ["CapstanHTTPClient"]),
         .testTarget(name: "CapstanEngineTests", dependencies: ["CapstanEngine"]),
         .testTarget(name: "CapstanClusterTests", dependencies: ["CapstanCluster", "CapstanModel"]),

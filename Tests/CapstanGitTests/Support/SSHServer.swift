@@ -1,10 +1,12 @@
+import CapstanTestSupport
 import Foundation
 
 /// An OpenSSH server on 127.0.0.1 with its own host key, accepting one client key: enough for git over ssh.
 /// Needs `/usr/sbin/sshd` (Debian: openssh-server) and root, for sshd's privilege separation.
 ///
-/// sshd is started with `posix_spawn`, not Foundation's `Process`: sshd closes the descriptors it inherits,
-/// which Foundation takes for an exit and answers with a blocking `waitpid` that stalls every other `Process`.
+/// sshd is started with `ChildProcess` (posix_spawn), not Foundation's `Process`: sshd closes the descriptors it
+/// inherits, which Foundation takes for an exit and answers with a blocking `waitpid` that stalls every other
+/// `Process`.
 final class SSHServer: @unchecked Sendable {
     static var isAvailable: Bool {
         FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd") && getuid() == 0
@@ -44,7 +46,7 @@ final class SSHServer: @unchecked Sendable {
         let hostPublic = try String(contentsOfFile: hostKeyFile + ".pub", encoding: .utf8).split(separator: " ")
         hostKey = "\(hostPublic[0]) \(hostPublic[1])"
 
-        pid = try Self.spawn(["/usr/sbin/sshd", "-D", "-e", "-f", configPath])
+        pid = try ChildProcess.spawn(["/usr/sbin/sshd", "-D", "-e", "-f", configPath])
         try waitUntilListening()
     }
 
@@ -72,30 +74,6 @@ final class SSHServer: @unchecked Sendable {
         }
         stop()
         throw Command.Failure(description: "sshd did not start listening on 127.0.0.1:\(port)")
-    }
-
-    /// Starts `arguments[0]` with stdin/stdout/stderr on /dev/null and an empty signal mask.
-    private static func spawn(_ arguments: [String]) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for descriptor: Int32 in 0...2 {
-            let mode = descriptor == 0 ? O_RDONLY : O_WRONLY
-            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", mode, 0)
-        }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let code = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
-        guard code == 0 else { throw Command.Failure(description: "cannot start \(arguments[0]): error \(code)") }
-        return pid
     }
 
     private static func canConnect(port: Int) -> Bool {
