@@ -11,7 +11,7 @@ import Synchronization
 /// it works: the daemon's own event stream (every container's `create` and `start`, with the daemon's times) and
 /// the control plane's watch (every Deployment change, on which its Deployments are counted as Available).
 /// Polling the daemon instead (a labelled list every 20 ms) cost the daemon CPU on the cores it was saturating and
-/// slowed the very converge it measured (≈ 0.2–0.4 s at 30 containers on 2 cores), a load no other side had.
+/// slowed the very converge it measured (≈ 0.3–0.6 s at 30 containers on 2 cores), a load no other side had.
 struct DockerColdConverge {
     let dockerHost: String
     let repository: String

@@ -103,9 +103,9 @@ struct DockerReportSection {
             `Available=True` and 1 available replica (the pods' Ready status reported by the agent). Both observers \
             are passive: nothing asks the daemon anything while the containers start (a labelled list every 20 ms, \
             used before, took daemon CPU on the 2 cores the daemon saturates and slowed Capstan's side by \
-            ≈ 0.2–0.4 s). Capstan's process used \(processCPU) of CPU per cold run (the backend, the reconcile and \
-            the observers). **No change**: after a deploy that settled (untimed), \(result.noChange.samples.count) runs of \
-            `reconcile(.poll)` on the same commit followed by `DockerNodeAgent.syncOnce()` (the node's pods, one \
+            ≈ 0.3–0.6 s). Capstan's process used \(processCPU) of CPU per cold run (the backend, the reconcile and \
+            the observers). **No change**: after a deploy that settled (untimed), \
+            \(result.noChange.samples.count) runs of `reconcile(.poll)` on the same commit followed by `DockerNodeAgent.syncOnce()` (the node's pods, one \
             labelled list call, nothing to do); each reconcile returns `done`, and the control plane's writes \
             (\(result.noChange.objectWrites)), the daemon's container events (\(result.noChange.containerEvents)) \
             and the containers' IDs (\(result.noChange.replacedContainers) replaced) must not move.

@@ -16,8 +16,9 @@ public enum ChildProcess {
         public let description: String
     }
 
-    /// Starts `arguments` (`arguments[0]` a path or a name looked up in PATH) with stdin from `stdin` and stdout/stderr written to
-    /// `stdout`/`stderr` (paths, truncated), an empty signal mask, and no other inherited descriptor.
+    /// Starts `arguments` (`arguments[0]` a path or a name looked up in PATH) with stdin read from `stdin` and
+    /// stdout/stderr written to `stdout`/`stderr` (paths, truncated), an empty signal mask, and no other inherited
+    /// descriptor.
     public static func spawn(
         _ arguments: [String], stdin: String = "/dev/null", stdout: String = "/dev/null", stderr: String = "/dev/null"
     ) throws(SpawnError) -> pid_t {
