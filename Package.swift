@@ -33,9 +33,10 @@ let package = Package(
         ]),
 
         // Leaf modules.
+        .target(name: "CapstanThreads"),
         .target(name: "CapstanYAML", dependencies: ["CapstanModel", "Yams"]),
         .target(name: "CapstanManifests", dependencies: ["CapstanModel", "CapstanYAML"]),
-        .target(name: "CapstanGit", dependencies: ["CapstanModel", "CLibGit2"]),
+        .target(name: "CapstanGit", dependencies: ["CapstanModel", "CapstanThreads", "CLibGit2"]),
         .target(name: "CapstanHTTPClient", dependencies: ["CCurl"]),
         .target(name: "CapstanEngine", dependencies: [
             "CapstanModel",
@@ -70,7 +71,7 @@ let package = Package(
         .target(name: "CapstanDocker", dependencies: ["CapstanModel", "CapstanHTTPClient"]),
         .target(name: "CapstanDockerBackend", dependencies: [
             "CapstanDocker", "CapstanCluster", "CapstanModel", "CapstanSimulator", "CapstanHTTPClient",
-            "CapstanStore", "CapstanProxy", .product(name: "Logging", package: "swift-log"),
+            "CapstanStore", "CapstanProxy", "CapstanThreads", .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Outgoing notifications: the outbox in the state store, delivered over libcurl.
@@ -83,7 +84,7 @@ let package = Package(
         // The reconcile loop and the service around it.
         .target(name: "CapstanCore", dependencies: [
             "CapstanModel", "CapstanManifests", "CapstanGit", "CapstanEngine",
-            "CapstanCluster", "CapstanStore", "CapstanSecrets",
+            "CapstanCluster", "CapstanStore", "CapstanSecrets", "CapstanThreads",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
@@ -117,6 +118,7 @@ let package = Package(
             name: "CapstanTestSupport", dependencies: [.product(name: "Logging", package: "swift-log")],
             path: "Tests/CapstanTestSupport"),
         .testTarget(name: "CapstanModelTests", dependencies: ["CapstanModel"]),
+        .testTarget(name: "CapstanThreadsTests", dependencies: ["CapstanThreads"]),
         .testTarget(name: "CapstanYAMLTests", dependencies: ["CapstanYAML"]),
         .testTarget(name: "CapstanManifestsTests", dependencies: ["CapstanManifests"],
                     resources: [.copy("Fixtures")]),
@@ -153,7 +155,7 @@ let package = Package(
         .testTarget(name: "CapstanServerTests", dependencies: [
             "CapstanServer", "CapstanHTTPClient", "CapstanTestSupport", "CapstanCore", "CapstanSimulator",
             "CapstanCluster", "CapstanStore", "CapstanModel", "CapstanConfig", "CapstanNotifications",
-            "CapstanDocker", "CapstanDockerBackend",
+            "CapstanDocker", "CapstanDockerBackend", "CapstanThreads",
             .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ],

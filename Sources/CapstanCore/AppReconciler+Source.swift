@@ -1,7 +1,7 @@
 import CapstanEngine
 import CapstanGit
 import CapstanModel
-import Dispatch
+import CapstanThreads
 
 /// Steps 1 and 2 of the recipe: the commit git wants, and what it renders to (cached per commit).
 extension AppReconciler {
@@ -55,19 +55,17 @@ extension AppReconciler {
         }
     }
 
-    /// Decoding thousands of documents takes a while and uses every core: it runs on Dispatch, not on the
-    /// cooperative pool the API and the other apps need.
+    /// Decoding thousands of documents takes a while: it runs on a thread of its own, not on the cooperative
+    /// pool the API and the other apps need (its parallel decoding still borrows Dispatch's workers).
     private func renderOffThePool(_ files: [SourceFile]) async -> Result<[DesiredResource], RenderError> {
         let renderer = self.renderer
         let namespace = app.namespace
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let result = Result { () throws(RenderError) in
-                    try renderer.render(files: files, defaultNamespace: namespace)
-                }
-                MemoryTrim.releaseFreedMemory()
-                continuation.resume(returning: result)
+        return await DedicatedThread.run("capstan-render") {
+            let result = Result { () throws(RenderError) in
+                try renderer.render(files: files, defaultNamespace: namespace)
             }
+            MemoryTrim.releaseFreedMemory()
+            return result
         }
     }
 }

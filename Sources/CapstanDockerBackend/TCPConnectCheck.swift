@@ -1,4 +1,4 @@
-import Dispatch
+import CapstanThreads
 import Foundation
 
 #if canImport(Glibc)
@@ -6,14 +6,10 @@ import Foundation
 #endif
 
 /// A `tcpSocket` probe: can a TCP connection to `127.0.0.1:port` (or another IPv4 address) be opened within the
-/// timeout? Runs on Dispatch: the connect blocks.
+/// timeout? The connect blocks, so it runs on a thread of its own.
 enum TCPConnectCheck {
     static func canConnect(host: String, port: Int, timeout: Duration) async -> Bool {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: connectBlocking(host: host, port: port, timeout: timeout))
-            }
-        }
+        await DedicatedThread.run("capstan-probe") { connectBlocking(host: host, port: port, timeout: timeout) }
     }
 
     private static func connectBlocking(host: String, port: Int, timeout: Duration) -> Bool {

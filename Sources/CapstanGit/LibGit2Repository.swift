@@ -1,10 +1,10 @@
 import CapstanModel
-import Dispatch
+import CapstanThreads
 
 /// A `ManifestSource` and `SourceWriter` backed by libgit2: a bare clone in a cache directory, fetched incrementally.
 ///
-/// libgit2 calls block, so each repository runs them on its own serial queue, off Swift's cooperative pool;
-/// one object is safe to use from many tasks at once (calls run one after another).
+/// libgit2 calls block, so each repository runs them on a thread of its own (`SerialThread`), never on Swift's
+/// cooperative pool or Dispatch's; one object is safe to use from many tasks at once (calls run one after another).
 public final class LibGit2Repository: ManifestSource, SourceWriter {
     /// The repository URL with credentials removed, for display.
     public let displayURL: String
@@ -12,7 +12,7 @@ public final class LibGit2Repository: ManifestSource, SourceWriter {
     public let cachePath: String
 
     private let session: GitSession
-    private let queue: DispatchQueue
+    private let thread: SerialThread
 
     /// - Parameters:
     ///   - url: `https://`, `http://`, `ssh://`, scp-like `user@host:path` or `file://`.
@@ -22,7 +22,7 @@ public final class LibGit2Repository: ManifestSource, SourceWriter {
         session = GitSession(url: url, cacheDirectory: cacheDirectory, credentials: credentials)
         displayURL = session.url.redacted
         cachePath = session.repositoryPath
-        queue = DispatchQueue(label: "capstan.git \(session.url.redacted)")
+        thread = SerialThread(name: "capstan-git")
     }
 
     public func resolve(ref: String) async throws -> Revision {
@@ -44,14 +44,10 @@ public final class LibGit2Repository: ManifestSource, SourceWriter {
         session.activity.withLock { $0 }
     }
 
-    /// Runs `work` on the repository's queue and resumes the caller when it is done.
+    /// Runs `work` on the repository's thread and resumes the caller when it is done.
     private func perform<T: Sendable>(_ work: @escaping @Sendable (GitSession) throws -> T) async throws -> T {
         try Task.checkCancellation()
         let session = self.session
-        return try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                continuation.resume(with: Result { try work(session) })
-            }
-        }
+        return try await thread.run { try work(session) }
     }
 }

@@ -1,5 +1,6 @@
 import CapstanModel
 import CapstanTestSupport
+import CapstanThreads
 import Foundation
 import Testing
 
@@ -109,14 +110,11 @@ enum CapstanBinary {
         return here.appendingPathComponent("capstan").path
     }
 
-    /// Runs on a Dispatch thread: waiting for a child must not block Swift's cooperative pool, which the
-    /// server under test (in this same process) needs to answer the child.
+    /// Waits on a thread of its own: waiting for a child must not block Swift's cooperative pool, which the
+    /// server under test (in this same process) needs to answer the child. Dispatch's global queues are no way
+    /// out: on Linux they share the pool's threads.
     static func run(_ arguments: [String], timeout: Duration = .seconds(60)) async throws -> Outcome {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result { try runBlocking(arguments, timeout: timeout) })
-            }
-        }
+        try await DedicatedThread.run("capstan-cli-test") { try runBlocking(arguments, timeout: timeout) }
     }
 
     private static func runBlocking(_ arguments: [String], timeout: Duration) throws -> Outcome {

@@ -1,12 +1,13 @@
 import CapstanTestSupport
+import CapstanThreads
 import Foundation
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// A plain TCP connection to 127.0.0.1 for requests no HTTP client would send; blocking calls run on a
-/// dispatch queue, never on the concurrency pool, and every read is bounded.
+/// A plain TCP connection to 127.0.0.1 for requests no HTTP client would send; the blocking read runs on a
+/// thread of its own, never on the concurrency pool, and every read is bounded.
 final class WebhookRawConnection: @unchecked Sendable {
     private let socket: Int32
 
@@ -41,25 +42,22 @@ final class WebhookRawConnection: @unchecked Sendable {
     /// Everything the server sends until it closes the connection; throws when it is still open after `limit`.
     func readUntilClosed(limit: Duration) async throws -> String {
         let socket = self.socket
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                let deadline = ContinuousClock.now + limit
-                var received: [UInt8] = []
-                var buffer = [UInt8](repeating: 0, count: 4096)
-                while ContinuousClock.now < deadline {
-                    let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-                    if count > 0 {
-                        received += buffer[0..<count]
-                    } else if count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
-                        continuation.resume(returning: String(decoding: received, as: UTF8.self))
-                        return
-                    }
+        // recv blocks: on a thread of its own, so the server under test keeps the cooperative pool.
+        return try await DedicatedThread.run("capstan-raw-read") {
+            let deadline = ContinuousClock.now + limit
+            var received: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while ContinuousClock.now < deadline {
+                let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+                if count > 0 {
+                    received += buffer[0..<count]
+                } else if count == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+                    return String(decoding: received, as: UTF8.self)
                 }
-                continuation.resume(
-                    throwing: FixtureError(
-                        "the server kept the connection open for \(limit); received: "
-                            + String(decoding: received, as: UTF8.self)))
             }
+            throw FixtureError(
+                "the server kept the connection open for \(limit); received: "
+                    + String(decoding: received, as: UTF8.self))
         }
     }
 }
