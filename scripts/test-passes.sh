@@ -6,6 +6,10 @@ set -uo pipefail
 SWIFT=${SWIFT:-swift}
 proxy='CapstanProxyTests'
 docker='CapstanDockerTests|CapstanDockerBackendTests|DockerBackendServiceTests'
+# Swift Testing starts every test of a pass at once unless told otherwise. On CI's 2 cores that left hundreds of
+# tests interleaved on two threads: the "everything else" pass took 80-90 s, a test waited tens of seconds for a
+# thread between two steps, and wall-clock bounds failed. 16 at a time runs the same pass in about 40 s.
+width=${CAPSTAN_TEST_WIDTH:-16}
 log=$(mktemp /tmp/capstan-test-XXXXXX.log)
 trap 'rm -f "$log"' EXIT
 
@@ -13,7 +17,7 @@ run_pass() {
     local name=$1
     shift
     echo "== test pass: $name"
-    if "$SWIFT" test --skip-build "$@" 2>&1 | tee "$log"; then
+    if "$SWIFT" test --skip-build --experimental-maximum-parallelization-width "$width" "$@" 2>&1 | tee "$log"; then
         return 0
     fi
     echo

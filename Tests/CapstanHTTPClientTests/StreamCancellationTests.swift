@@ -50,7 +50,7 @@ struct StreamCancellationTests {
 
     /// Polls the server's abort counter (bounded: 3 s); true once it saw the client go away.
     private func waitUntilServerSeesAbort(_ server: TestServer, _ client: CurlHTTPClient) async throws -> Bool {
-        for _ in 0..<150 {
+        for _ in 0..<1500 {
             if try await server.stats(using: client).aborted == 1 { return true }
             try await Task.sleep(for: .milliseconds(20))
         }

@@ -100,14 +100,15 @@ import Testing
             #expect(refused.stderr.contains("capstan serve is running on"), "\(refused.stderr)")
         }
 
-        // Slowed to one record per transaction (150 ms each), killed once it has rewrapped some but not all.
+        // Slowed to one record per transaction (1 s each, so a busy test process still sees it midway), killed
+        // once it has rewrapped some but not all.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CapstanBinary.path)
         process.arguments = ["keys", "rewrap", "--config", config]
-        process.environment = ProcessInfo.processInfo.environment.merging(["CAPSTAN_REWRAP_PAUSE_MS": "150"]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["CAPSTAN_REWRAP_PAUSE_MS": "1000"]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        for _ in 0..<200 where process.isRunning {
+        for _ in 0..<600 where process.isRunning {
             if try await Self.recordsByKey(config)["k2", default: 0] > 0 { break }
             try await Task.sleep(for: .milliseconds(50))
         }

@@ -80,7 +80,7 @@ final class ServeProcess: @unchecked Sendable {
     func json(_ path: String) async throws -> Value { try JSONParser.parse(Array(try await text("GET", path).utf8)) }
 
     /// Polls the app until `condition` holds (bounded).
-    func waitForApp(_ name: String, timeout: Duration = .seconds(30), _ condition: (Value) -> Bool) async throws {
+    func waitForApp(_ name: String, timeout: Duration = .seconds(60), _ condition: (Value) -> Bool) async throws {
         let deadline = ContinuousClock.now + timeout
         while true {
             let app = try await json("/api/v1/apps/\(name)")

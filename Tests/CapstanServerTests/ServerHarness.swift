@@ -45,7 +45,7 @@ final class ServerHarness: @unchecked Sendable {
             ? try await buildWaitingForTheLock(settings, logger: logger)
             : try await CapstanServerApp.build(settings, logger: logger)
         let task = Task { try await app.run() }
-        for _ in 0..<500 {
+        for _ in 0..<3000 {
             if let port = app.port {
                 return ServerHarness(git: git, app: app, directory: directory, port: port, task: task)
             }
@@ -114,7 +114,7 @@ final class ServerHarness: @unchecked Sendable {
     }
 
     /// Polls the app until `condition` holds (bounded).
-    func waitForApp(timeout: Duration = .seconds(20), _ condition: (Value) -> Bool) async throws -> Value {
+    func waitForApp(timeout: Duration = .seconds(60), _ condition: (Value) -> Bool) async throws -> Value {
         let deadline = ContinuousClock.now + timeout
         while true {
             let app = try await json("GET", "/api/v1/apps/guestbook")

@@ -35,12 +35,12 @@ import Testing
 
         let client = CurlHTTPClient(configuration: HTTPClientConfiguration(connectTimeout: .seconds(1)))
         var answered = false
-        for _ in 0..<300 where !answered {
+        for _ in 0..<1200 where !answered {
             let response = try? await client.send(HTTPRequest(url: "http://127.0.0.1:\(port)/api/v1/apps/guestbook"))
             answered = response?.text.contains("\"Synced\"") == true
             if !answered { try await Task.sleep(for: .milliseconds(50)) }
         }
-        #expect(answered, "the service did not sync within 15 s")
+        #expect(answered, "the service did not sync within 60 s")
 
         kill(process.processIdentifier, signal)
         for _ in 0..<200 where process.isRunning { try await Task.sleep(for: .milliseconds(50)) }

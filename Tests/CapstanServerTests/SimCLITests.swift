@@ -219,7 +219,7 @@ import Testing
 
     /// Runs the command every 100 ms until `match` finds something in its output (bounded).
     private func poll<T>(
-        _ arguments: [String], _ server: ServerHarness, timeout: Duration = .seconds(20),
+        _ arguments: [String], _ server: ServerHarness, timeout: Duration = .seconds(60),
         _ match: (String) -> T?
     ) async throws -> T {
         let deadline = ContinuousClock.now + timeout

@@ -41,7 +41,7 @@ enum SimulationFixtures {
     /// Polls until exactly `count` pods in `namespace` are Running and Ready (and no other pod exists);
     /// returns their names, sorted.
     static func runningPods(
-        _ server: ServerHarness, count: Int, namespace: String = "default", timeout: Duration = .seconds(20),
+        _ server: ServerHarness, count: Int, namespace: String = "default", timeout: Duration = .seconds(60),
         excluding excluded: Set<String> = []
     ) async throws -> [String] {
         try await poll(server, "/api/v1/cluster/pods?namespace=\(namespace)", timeout: timeout) { list in
@@ -59,7 +59,7 @@ enum SimulationFixtures {
 
     /// Polls `path` every 50 ms until `extract` returns a value (bounded by `timeout`).
     static func poll<T>(
-        _ server: ServerHarness, _ path: String, timeout: Duration = .seconds(20), _ extract: (Value) -> T?
+        _ server: ServerHarness, _ path: String, timeout: Duration = .seconds(60), _ extract: (Value) -> T?
     ) async throws -> T {
         let deadline = ContinuousClock.now + timeout
         while true {

@@ -66,7 +66,7 @@ final class WebhookHarness: @unchecked Sendable {
 
     /// Polls the app until it is synced to `revision` (bounded).
     @discardableResult
-    func waitForRevision(_ revision: String, timeout: Duration = .seconds(20)) async throws -> Value {
+    func waitForRevision(_ revision: String, timeout: Duration = .seconds(60)) async throws -> Value {
         let deadline = ContinuousClock.now + timeout
         while true {
             let app = try await json("/api/v1/apps/guestbook")
@@ -80,7 +80,7 @@ final class WebhookHarness: @unchecked Sendable {
 
     /// The newest history entry once it records `revision` (bounded; the status can be served a moment before
     /// the history entry is stored).
-    func latestSync(of revision: String, timeout: Duration = .seconds(10)) async throws -> Value {
+    func latestSync(of revision: String, timeout: Duration = .seconds(60)) async throws -> Value {
         let deadline = ContinuousClock.now + timeout
         while true {
             let latest = try await history().first

@@ -74,7 +74,7 @@ public final class NotificationReceiver: @unchecked Sendable {
     }
 
     /// Waits (bounded) until at least `count` requests arrived and returns them all.
-    public func waitForRequests(_ count: Int, within limit: Duration = .seconds(30)) async -> [ReceivedRequest] {
+    public func waitForRequests(_ count: Int, within limit: Duration = .seconds(60)) async -> [ReceivedRequest] {
         let deadline = ContinuousClock.now + limit
         var seen = requests()
         while seen.count < count && ContinuousClock.now < deadline {

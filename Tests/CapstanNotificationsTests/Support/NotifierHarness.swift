@@ -91,7 +91,7 @@ final class RunningNotifier: Sendable {
 
     /// Cancels the run; true when it returned within `limit`.
     @discardableResult
-    func stop(within limit: Duration = .seconds(5)) async -> Bool {
+    func stop(within limit: Duration = .seconds(30)) async -> Bool {
         task.cancel()
         return await eventually(within: limit) { hasFinished }
     }
