@@ -2,10 +2,10 @@ import Foundation
 
 /// Runs one blocking call on a thread of its own and resumes the caller when it returns.
 ///
-/// For work that blocks (a `connect`, waiting for a child process, a CPU-heavy render): on Linux, Dispatch's
-/// global queues and Swift's cooperative pool share one set of worker threads, grown by about one thread a
-/// second when all of them block, so blocking work sent to `DispatchQueue.global()` stalls every task in the
-/// process for as long as it blocks (see docs/architecture.md, "Blocking work").
+/// For work that blocks (a `connect`, waiting for a child process, a long render): on Linux, Dispatch's global
+/// queues and Swift's cooperative pool share one set of worker threads, which grows only slowly when all of them
+/// block, so blocking work sent to `DispatchQueue.global()` holds back every task in the process while it blocks
+/// (docs/architecture.md, "Blocking work runs on threads of its own").
 public enum DedicatedThread {
     /// Runs `work` on a new thread named `name` (15 bytes at most); its result or error is the caller's.
     public static func run<T: Sendable>(
