@@ -15,9 +15,9 @@ import Testing
         }
     }
 
-    /// More calls blocked at once than Dispatch ever runs at once (255 threads on Linux), released only by a
-    /// task on the cooperative pool. On `DispatchQueue.global()`, which shares the pool's threads on Linux,
-    /// they can never all start; even 64 of them had not after a minute on 2 cores.
+    /// 300 calls blocked at once, released only by a task on the cooperative pool. On `DispatchQueue.global()`,
+    /// which shares the pool's threads on Linux, this failed after 210 s on 2 cores (checked by swapping it in;
+    /// even 64 calls had not all started after a minute).
     @Test func manyBlockedCallsDoNotStallTasks() async throws {
         let count = 300
         let blocked = Tally()

@@ -10,10 +10,10 @@ final class Tally: Sendable {
         var mostAtOnce = 0
     }
 
-    /// Notes that job `index` began; pair with `leave()`.
-    func enter(_ index: Int = -1) {
+    /// Notes that a job (`index`, when its order matters) began; pair with `leave()`.
+    func enter(_ index: Int? = nil) {
         state.withLock { state in
-            if index >= 0 { state.order.append(index) }
+            if let index { state.order.append(index) }
             state.running += 1
             state.mostAtOnce = max(state.mostAtOnce, state.running)
         }
